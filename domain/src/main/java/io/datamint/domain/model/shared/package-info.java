@@ -1,0 +1,2 @@
+/** Value objects shared by every aggregate: addresses, identifiers and amounts. */
+package io.datamint.domain.model.shared;

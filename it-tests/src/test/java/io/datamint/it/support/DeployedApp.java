@@ -1,0 +1,154 @@
+package io.datamint.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The built WAR running on Payara Micro exactly as {@code ./datamint run} runs it (context root
+ * "/"), started once for all client-side suites of this JVM on a free port and stopped when the
+ * JVM's test run ends. The stack (database, IPFS, chain, Keycloak) must already be up.
+ */
+public final class DeployedApp implements BeforeAllCallback {
+
+  private static final Duration STARTUP = Duration.ofMinutes(4);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+  }
+
+  /** The base URL, e.g. {@code http://localhost:41234}; only valid inside an extended suite. */
+  public static URI baseUri() {
+    if (Running.current == null) {
+      throw new IllegalStateException("annotate the suite with @ExtendWith(DeployedApp.class)");
+    }
+    return Running.current.base;
+  }
+
+  /** A Payara Micro process; closed by JUnit at the end of the run. */
+  static final class Running implements ExtensionContext.Store.CloseableResource {
+    static volatile Running current;
+
+    final Process process;
+    final URI base;
+
+    private Running(Process process, URI base) {
+      this.process = process;
+      this.base = base;
+    }
+
+    static Running start() {
+      try {
+        int port = freePort();
+        Path log = Files.createDirectories(Path.of("target")).resolve("payara-app.log");
+        Process process =
+            new ProcessBuilder(
+                    List.of(
+                        javaBin(),
+                        "-Xmx768m",
+                        "-jar",
+                        required("payara.microJar"),
+                        "--deploy",
+                        required("datamint.war"),
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        Integer.toString(port),
+                        "--nocluster"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        URI base = URI.create("http://localhost:" + port);
+        awaitReady(process, base, log);
+        current = new Running(process, base);
+        return current;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start Payara Micro", e);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      current = null;
+    }
+
+    private static void awaitReady(Process process, URI base, Path log) {
+      HttpClient client = HttpClient.newHttpClient();
+      Instant deadline = Instant.now().plus(STARTUP);
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("Payara Micro exited; see " + log.toAbsolutePath());
+        }
+        try {
+          HttpResponse<Void> health =
+              client.send(
+                  HttpRequest.newBuilder(base.resolve("/health"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+          // 200 or 503 both mean the application is deployed and answering its checks.
+          if (health.statusCode() == 200 || health.statusCode() == 503) {
+            if (Files.readString(log).contains("deployed")) {
+              return;
+            }
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+        sleep();
+      }
+      process.destroyForcibly();
+      throw new IllegalStateException("Payara Micro not ready within " + STARTUP + "; see " + log);
+    }
+
+    private static void sleep() {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
+    }
+
+    private static String javaBin() {
+      return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String required(String property) {
+      String value = System.getProperty(property);
+      if (value == null || !new File(value).isFile()) {
+        throw new IllegalStateException(property + " must name an existing file, was " + value);
+      }
+      return value;
+    }
+  }
+}

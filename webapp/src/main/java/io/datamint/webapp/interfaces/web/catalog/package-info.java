@@ -1,0 +1,2 @@
+/** The catalog of listed datasets, the buyers' home. */
+package io.datamint.webapp.interfaces.web.catalog;

@@ -1,0 +1,2 @@
+/** Labelers' views: campaigns open to them and their work. */
+package io.datamint.webapp.interfaces.web.labeler;

@@ -89,6 +89,9 @@ class SignInIT {
           new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(user + "-home.png")));
 
       page.locator("#sign-out").click();
+      page.waitForLoadState();
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(user + "-signed-out.png")));
 
       assertThat(page.locator("#username")).isVisible();
       assertThat(page.url()).startsWith(Keycloak.realm().toString());

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HealthIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void everyDependencyIsUpWhenTheStackRuns() throws Exception {

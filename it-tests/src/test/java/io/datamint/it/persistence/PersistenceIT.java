@@ -14,6 +14,10 @@ import io.datamint.domain.model.shared.SecretSealer;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +27,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +41,27 @@ class PersistenceIT {
 
   @Deployment
   static WebArchive war() {
-    File war = new File(System.getProperty("datamint.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(PersistenceIT.class);
+    File file = new File(System.getProperty("datamint.war"));
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
+    return war.addClass(PersistenceIT.class).setWebXML(withOpenTestRunner(war));
+  }
+
+  /**
+   * The product's web.xml protects every path; Arquillian's test runner servlet must stay reachable
+   * without signing in, so it gets an exact-path constraint of its own (exact paths win).
+   */
+  private static StringAsset withOpenTestRunner(WebArchive war) {
+    try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
+      String webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String open =
+          "<security-constraint><web-resource-collection>"
+              + "<web-resource-name>arquillian</web-resource-name>"
+              + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
+              + "</web-resource-collection></security-constraint>";
+      return new StringAsset(webXml.replace("</web-app>", open + "</web-app>"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Inject AccountService accounts;
@@ -75,7 +99,7 @@ class PersistenceIT {
     byte[] key = sealer.open(readBack.wallet().sealedKey(), AccountService.walletContext(identity));
     assertEquals(readBack.wallet().address(), walletKeys.restore(key).address());
     assertNotEquals(
-        new String(key, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(key, StandardCharsets.ISO_8859_1),
         new String(
             readBack.wallet().sealedKey().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1),
         "the stored key is not the plain key");

@@ -93,22 +93,23 @@ public final class DeployedApp implements BeforeAllCallback {
     }
 
     private static void awaitReady(Process process, URI base, Path log) {
-      HttpClient client = HttpClient.newHttpClient();
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       Instant deadline = Instant.now().plus(STARTUP);
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
           throw new IllegalStateException("Payara Micro exited; see " + log.toAbsolutePath());
         }
         try {
-          HttpResponse<Void> health =
-              client.send(
-                  HttpRequest.newBuilder(base.resolve("/health"))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-          // 200 or 503 both mean the application is deployed and answering its checks.
-          if (health.statusCode() == 200 || health.statusCode() == 503) {
-            if (Files.readString(log).contains("deployed")) {
+          if (Files.readString(log).contains("ready in")) {
+            HttpResponse<String> health =
+                client.send(
+                    HttpRequest.newBuilder(base.resolve("/health"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // 200 or 503 both mean the application answers its own checks.
+            boolean answered = health.statusCode() == 200 || health.statusCode() == 503;
+            if (answered && !health.body().contains("No Application deployed")) {
               return;
             }
           }

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class Keycloak {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private Keycloak() {}
 

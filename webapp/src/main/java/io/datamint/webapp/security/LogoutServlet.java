@@ -3,7 +3,6 @@ package io.datamint.webapp.security;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,7 @@ public class LogoutServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
+      throws IOException {
     String idToken = null;
     if (request.getUserPrincipal() != null) {
       try {
@@ -35,11 +34,9 @@ public class LogoutServlet extends HttpServlet {
         // Signed in some other way (a bearer token): there is no provider session to end.
       }
     }
-    request.logout();
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    // Ending the session ends the sign-in: the mechanism keeps it there. request.logout() is not
+    // used because the OpenID Connect mechanism commits its own response on it.
+    invalidate(request.getSession(false));
     String home = baseUrl(request) + "/";
     StringBuilder target =
         new StringBuilder(settings.getEndSessionUri())
@@ -51,6 +48,17 @@ public class LogoutServlet extends HttpServlet {
       target.append("&id_token_hint=").append(encode(idToken));
     }
     response.sendRedirect(target.toString());
+  }
+
+  private static void invalidate(HttpSession session) {
+    if (session == null) {
+      return;
+    }
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      // The OpenID Connect mechanism may end the session itself during logout().
+    }
   }
 
   private static String baseUrl(HttpServletRequest request) {

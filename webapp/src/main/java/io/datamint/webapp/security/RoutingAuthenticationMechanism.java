@@ -4,8 +4,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.PassivationCapable;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
@@ -34,7 +35,7 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
 
   static final String API_PATH = "/api/";
 
-  @Inject @Any Instance<HttpAuthenticationMechanism> candidates;
+  @Inject BeanManager beanManager;
 
   private volatile HttpAuthenticationMechanism browser;
   private volatile HttpAuthenticationMechanism api;
@@ -43,6 +44,15 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
+    if (isApiRequest(request) && !hasBearerToken(request)) {
+      // The JWT mechanism "does nothing" without a token, which on a protected resource would let
+      // the request through unauthenticated and answer an empty 200: refuse it properly instead.
+      if (!context.isProtected()) {
+        return context.doNothing();
+      }
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"datamint\"");
+      return context.responseUnauthorized();
+    }
     return delegateFor(request).validateRequest(request, response, context);
   }
 
@@ -66,9 +76,13 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
     return isApiRequest(request) ? api : browser;
   }
 
-  static boolean isApiRequest(HttpServletRequest request) {
+  static boolean hasBearerToken(HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  static boolean isApiRequest(HttpServletRequest request) {
+    if (hasBearerToken(request)) {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -77,34 +91,47 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
 
   /**
    * Finds the two mechanisms among the beans the runtime registered. Their classes are internals of
-   * Payara, so they are recognised by name rather than by type.
+   * Payara, so they are recognised by name rather than by type. The bean manager is asked rather
+   * than an {@code Instance}: iterating an {@code Instance} resolves ambiguity, which this enabled
+   * alternative wins, so it would only ever yield this class itself.
    */
   private synchronized void discover() {
     if (browser != null && api != null) {
       return;
     }
-    for (Instance.Handle<HttpAuthenticationMechanism> handle : candidates.handles()) {
-      Bean<?> bean = handle.getBean();
+    for (Bean<?> bean :
+        beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
       if (bean.getBeanClass() == RoutingAuthenticationMechanism.class) {
         continue;
       }
       String signature = describe(bean);
-      if (signature.contains("openid")) {
-        browser = handle.get();
-      } else if (signature.contains("jwt")) {
-        api = handle.get();
-      }
       LOG.info(() -> "authentication mechanism found: " + signature);
+      if (signature.contains("openid")) {
+        browser = reference(bean);
+      } else if (signature.contains("jwt")) {
+        api = reference(bean);
+      }
     }
     if (browser == null || api == null) {
       throw new IllegalStateException(
-          "expected an OpenID Connect and a MicroProfile JWT authentication mechanism, found "
-              + (browser == null ? "no OpenID Connect one" : "no JWT one"));
+          "expected an OpenID Connect and a MicroProfile JWT authentication mechanism, found"
+              + (browser == null ? " no OpenID Connect one" : "")
+              + (api == null ? " no JWT one" : ""));
     }
+  }
+
+  private HttpAuthenticationMechanism reference(Bean<?> bean) {
+    return (HttpAuthenticationMechanism)
+        beanManager.getReference(
+            bean, HttpAuthenticationMechanism.class, beanManager.createCreationalContext(bean));
   }
 
   private static String describe(Bean<?> bean) {
     StringBuilder text = new StringBuilder(bean.getBeanClass().getName());
+    if (bean instanceof PassivationCapable capable) {
+      text.append(' ').append(capable.getId());
+    }
+    text.append(' ').append(bean);
     for (Type type : bean.getTypes()) {
       text.append(' ').append(type.getTypeName());
     }

@@ -28,16 +28,17 @@ public class SchemaMigrations {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
+    var current = flyway.info().current();
     LOG.info(
         () ->
             "database schema at version "
-                + result.targetSchemaVersion
+                + (current == null ? "none" : current.getVersion())
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");

@@ -1,0 +1,2 @@
+/** Deploys the contracts to a chain, records their addresses and funds demo accounts. */
+package io.datamint.chain.deploy;

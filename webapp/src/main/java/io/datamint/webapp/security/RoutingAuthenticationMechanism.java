@@ -77,16 +77,24 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
   }
 
   static boolean hasBearerToken(HttpServletRequest request) {
-    String authorization = request.getHeader("Authorization");
-    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    return isBearer(request.getHeader("Authorization"));
   }
 
   static boolean isApiRequest(HttpServletRequest request) {
-    if (hasBearerToken(request)) {
-      return true;
-    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(API_PATH) || path.equals("/api");
+    return isApiRequest(path, request.getHeader("Authorization"));
+  }
+
+  /** API calls are those under {@code /api} and any call that brings a bearer token. */
+  static boolean isApiRequest(String pathInApplication, String authorizationHeader) {
+    return isBearer(authorizationHeader)
+        || pathInApplication.equals("/api")
+        || pathInApplication.startsWith(API_PATH);
+  }
+
+  static boolean isBearer(String authorizationHeader) {
+    return authorizationHeader != null
+        && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   /**

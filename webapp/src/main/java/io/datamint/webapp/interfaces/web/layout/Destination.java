@@ -22,11 +22,13 @@ public enum Destination {
   LABELING("Labeling", VaadinIcon.TAGS, LabelingView.class, EnumSet.of(Role.LABELER)),
   CATALOG("Catalog", VaadinIcon.SHOP, CatalogView.class, EnumSet.allOf(Role.class)),
   ADMINISTRATION("Administration", VaadinIcon.COG, AdminView.class, EnumSet.of(Role.ADMIN)),
-  PROFILE("Profile", VaadinIcon.USER, ProfileView.class, EnumSet.allOf(Role.class));
+  PROFILE("Profile", VaadinIcon.USER, ProfileView.class, Set.of());
 
   private final String label;
   private final VaadinIcon icon;
   private final Class<? extends Component> view;
+
+  /** Who may go there; empty means anybody signed in, even without a role. */
   private final Set<Role> audience;
 
   Destination(String label, VaadinIcon icon, Class<? extends Component> view, Set<Role> audience) {
@@ -49,7 +51,7 @@ public enum Destination {
   }
 
   public boolean openTo(Set<Role> roles) {
-    return roles.stream().anyMatch(audience::contains);
+    return audience.isEmpty() || roles.stream().anyMatch(audience::contains);
   }
 
   /** The destinations a person with these roles sees in the menu. */

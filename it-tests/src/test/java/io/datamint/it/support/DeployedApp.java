@@ -62,6 +62,8 @@ public final class DeployedApp implements BeforeAllCallback {
                     List.of(
                         javaBin(),
                         "-Xmx768m",
+                        // Loopback only, as ./datamint run does: no data grid, no listener outside.
+                        "-Dhazelcast.socket.bind.any=false",
                         "-jar",
                         required("payara.microJar"),
                         "--deploy",
@@ -70,7 +72,11 @@ public final class DeployedApp implements BeforeAllCallback {
                         "/",
                         "--port",
                         Integer.toString(port),
-                        "--nocluster"))
+                        "--nocluster",
+                        "--nohazelcast",
+                        "--disablephonehome",
+                        "--prebootcommandfile",
+                        root().resolve("deploy/payara/pre-boot-commands.asadmin").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -138,6 +144,10 @@ public final class DeployedApp implements BeforeAllCallback {
       try (ServerSocket socket = new ServerSocket(0)) {
         return socket.getLocalPort();
       }
+    }
+
+    private static Path root() {
+      return Path.of(System.getProperty("datamint.root", "..")).toAbsolutePath().normalize();
     }
 
     private static String javaBin() {

@@ -128,6 +128,7 @@ public final class TruthInference {
     private final double[][][] confusion; // labeler, true class, given class: posterior mean
     private final double[][][] logConfusion; // what the E-step weighs each label with
     private double[][] virtualConfusion; // true class, response: log weights
+    private double[][] crowdOnly; // posteriors without the virtual annotator's own say
     private final boolean[] corroborated;
 
     Em(Crowd crowd, EmbeddingAnnotator.Responses virtual) {
@@ -233,11 +234,15 @@ public final class TruthInference {
       }
       if (virtual != null) {
         virtualConfusion = new double[classes][virtual.responseCount()];
+        // Judged against what the crowd says without it: counted against posteriors it has
+        // shaped itself, the classifier would confirm its own answers wherever the labels are
+        // few or split, and gain weight its out-of-fold agreement with the crowd does not justify.
+        double[][] reference = crowdOnly != null ? crowdOnly : posterior;
         for (int i = 0; i < items; i++) {
           int r = virtual.byItem()[i];
           if (r >= 0) {
             for (int k = 0; k < classes; k++) {
-              virtualConfusion[k][r] += posterior[i][k];
+              virtualConfusion[k][r] += reference[i][k];
             }
           }
         }
@@ -362,6 +367,7 @@ public final class TruthInference {
     private double[][] expect() {
       int items = crowd.itemCount();
       double[][] next = new double[items][classes];
+      double[][] crowdView = virtual != null ? new double[items][] : null;
       double[] logPrior = logClassPrior;
       for (int i = 0; i < items; i++) {
         double[] log = next[i];
@@ -374,6 +380,8 @@ public final class TruthInference {
           }
         }
         if (virtual != null && virtual.byItem()[i] >= 0) {
+          crowdView[i] = log.clone();
+          softmaxInPlace(crowdView[i]);
           int r = virtual.byItem()[i];
           for (int k = 0; k < classes; k++) {
             log[k] += virtualConfusion[k][r];
@@ -382,6 +390,15 @@ public final class TruthInference {
         softmaxInPlace(log);
       }
       clampGold(next);
+      if (crowdView != null) {
+        for (int i = 0; i < items; i++) {
+          if (crowdView[i] == null) {
+            crowdView[i] = next[i];
+          }
+        }
+        clampGold(crowdView);
+        crowdOnly = crowdView;
+      }
       return next;
     }
 

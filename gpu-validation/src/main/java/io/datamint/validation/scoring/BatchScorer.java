@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * turns labels (and gold, and features) into posteriors, and the accept threshold turns label
  * quality into accepted or rejected.
  *
- * <p>Features: for a single text, its embedding. For a pair of texts, the element-wise product and
- * absolute difference of the two embeddings, the features of Sentence-BERT's pair classifier: what
- * a pair label (entailment, paraphrase, relevance) depends on is how the texts relate, not what
- * they are about. When a batch mixes pairs and single texts, every item is embedded as one text
- * (pairs read jointly) so that all vectors share one space.
+ * <p>Features: for a single text, its embedding. For a pair of texts, a handful of features of how
+ * the two relate ({@link PairRelation}: cosine of the two embeddings, lexical coverage, length
+ * ratio, number and negation mismatch): what a pair label (entailment, paraphrase, relevance)
+ * depends on is the relation, not what the texts are about. When a batch mixes pairs and single
+ * texts, every item is embedded as one text (pairs read jointly) so that all vectors share one
+ * space.
  */
 public final class BatchScorer {
 
@@ -89,7 +90,10 @@ public final class BatchScorer {
       }
       List<float[]> vectors = embedder.embed(texts);
       for (int n = 0; n < withContent.size(); n++) {
-        features[withContent.get(n)] = pairFeatures(vectors.get(2 * n), vectors.get(2 * n + 1));
+        ItemContent c = items.get(crowd.itemKey(withContent.get(n)));
+        features[withContent.get(n)] =
+            PairRelation.features(
+                c.text(), c.secondText(), vectors.get(2 * n), vectors.get(2 * n + 1));
       }
     } else {
       List<float[]> vectors = new ArrayList<>();
@@ -116,16 +120,6 @@ public final class BatchScorer {
       }
     }
     return features;
-  }
-
-  /** [u * v, |u - v|]: the relation between the two texts of a pair. */
-  public static double[] pairFeatures(float[] u, float[] v) {
-    double[] f = new double[2 * u.length];
-    for (int d = 0; d < u.length; d++) {
-      f[d] = (double) u[d] * v[d];
-      f[u.length + d] = Math.abs((double) u[d] - v[d]);
-    }
-    return f;
   }
 
   private static double[] toDouble(float[] v) {

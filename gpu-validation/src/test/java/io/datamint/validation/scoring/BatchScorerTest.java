@@ -9,6 +9,7 @@ import io.datamint.domain.model.validation.ValidationBatch;
 import io.datamint.domain.model.validation.ValidationResult;
 import io.datamint.validation.embedding.Embedder;
 import io.datamint.validation.embedding.TextPair;
+import io.datamint.validation.inference.Crowd;
 import io.datamint.validation.inference.TruthInference;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,9 +102,43 @@ class BatchScorerTest {
   }
 
   @Test
-  void pairFeaturesAreProductAndAbsoluteDifference() {
-    double[] f = BatchScorer.pairFeatures(new float[] {1f, 0.5f}, new float[] {0.5f, 1f});
+  void pairItemsGetOneRowOfRelationFeaturesEach() {
+    Embedder constant =
+        new Embedder() {
+          @Override
+          public int dimension() {
+            return 2;
+          }
 
-    assertThat(f).containsExactly(0.5, 0.5, 0.5, 0.5);
+          @Override
+          public String modelId() {
+            return "constant";
+          }
+
+          @Override
+          public List<float[]> embed(List<String> texts) {
+            return texts.stream().map(t -> new float[] {1f, 0f}).toList();
+          }
+
+          @Override
+          public List<float[]> embedPairs(List<TextPair> pairs) {
+            throw new AssertionError("all-pair batches use separate embeddings");
+          }
+        };
+    Crowd crowd =
+        Crowd.builder().annotation("i1", "w1", "yes").annotation("i2", "w1", "no").build();
+
+    double[][] f =
+        BatchScorer.features(
+            constant,
+            crowd,
+            Map.of(
+                "i1", ItemContent.pair("Rain fell in Paris.", "Rain fell."),
+                "i2", ItemContent.pair("Rain fell.", "No rain fell in 2004.")));
+
+    assertThat(f[0]).hasSize(PairRelation.DIMENSION);
+    assertThat(f[0][1]).isEqualTo(1.0); // "rain fell" wholly in the premise
+    assertThat(f[1][3]).isEqualTo(1.0); // 2004 is not in the premise
+    assertThat(f[1][4]).isEqualTo(1.0); // negated hypothesis, affirmative premise
   }
 }

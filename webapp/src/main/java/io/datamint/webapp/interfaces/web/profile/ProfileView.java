@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.datamint.webapp.interfaces.web.layout.MainLayout;
 import io.datamint.webapp.security.CurrentAccount;
 import jakarta.annotation.PostConstruct;
@@ -55,6 +56,8 @@ public class ProfileView extends VerticalLayout {
   }
 
   private static Component configureRoles(ProfileModel profile) {
+    Span caption = new Span("Roles");
+    caption.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
     HorizontalLayout roles = new HorizontalLayout();
     roles.setId("profile-roles");
     for (String role : profile.roles()) {
@@ -65,6 +68,9 @@ public class ProfileView extends VerticalLayout {
     if (profile.roles().isEmpty()) {
       roles.add(new Span("No role yet: ask an administrator."));
     }
-    return roles;
+    VerticalLayout field = new VerticalLayout(caption, roles);
+    field.setPadding(false);
+    field.setSpacing(false);
+    return field;
   }
 }

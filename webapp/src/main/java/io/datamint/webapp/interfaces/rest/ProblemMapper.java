@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Exception> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-  private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
+  static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
 
   /** The problem document. */
   public record Problem(String title, int status, String detail, String incident) {}

@@ -14,7 +14,7 @@ import io.datamint.domain.model.dataset.Manifest;
 import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.dataset.StoredObject;
-import io.datamint.domain.model.dataset.WrappedKey;
+import io.datamint.domain.model.shared.WrappedKey;
 import io.datamint.ipfs.kubo.KuboClient;
 import io.datamint.ipfs.kubo.KuboConfig;
 import io.datamint.pipeline.crypto.AesGcmKeyWrapper;

@@ -1,7 +1,7 @@
 package io.datamint.pipeline.crypto;
 
-import io.datamint.domain.model.dataset.KeyWrapper;
-import io.datamint.domain.model.dataset.WrappedKey;
+import io.datamint.domain.model.shared.KeyWrapper;
+import io.datamint.domain.model.shared.WrappedKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

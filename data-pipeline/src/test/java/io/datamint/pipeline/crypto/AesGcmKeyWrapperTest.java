@@ -3,7 +3,7 @@ package io.datamint.pipeline.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datamint.domain.model.dataset.WrappedKey;
+import io.datamint.domain.model.shared.WrappedKey;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;

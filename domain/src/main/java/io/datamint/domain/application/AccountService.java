@@ -6,7 +6,7 @@ import io.datamint.domain.model.account.CustodialWallet;
 import io.datamint.domain.model.account.Identity;
 import io.datamint.domain.model.chain.WalletKey;
 import io.datamint.domain.model.chain.WalletKeyFactory;
-import io.datamint.domain.model.shared.SecretSealer;
+import io.datamint.domain.model.shared.KeyWrapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ public class AccountService {
 
   private AccountRepository accounts;
   private WalletKeyFactory walletKeys;
-  private SecretSealer sealer;
+  private KeyWrapper keyWrapper;
   private Clock clock;
 
   protected AccountService() {
@@ -37,10 +37,10 @@ public class AccountService {
 
   @Inject
   public AccountService(
-      AccountRepository accounts, WalletKeyFactory walletKeys, SecretSealer sealer, Clock clock) {
+      AccountRepository accounts, WalletKeyFactory walletKeys, KeyWrapper keyWrapper, Clock clock) {
     this.accounts = accounts;
     this.walletKeys = walletKeys;
-    this.sealer = sealer;
+    this.keyWrapper = keyWrapper;
     this.clock = clock;
   }
 
@@ -79,13 +79,14 @@ public class AccountService {
     WalletKey key = walletKeys.create();
     byte[] privateKey = key.privateKey();
     try {
-      return new CustodialWallet(key.address(), sealer.seal(privateKey, walletContext(identity)));
+      return new CustodialWallet(
+          key.address(), keyWrapper.wrap(privateKey, walletContext(identity)));
     } finally {
       Arrays.fill(privateKey, (byte) 0);
     }
   }
 
-  /** Binds a sealed wallet key to its owner: a key copied to another account will not open. */
+  /** Binds a wrapped wallet key to its owner: a key copied to another account will not unwrap. */
   public static String walletContext(Identity identity) {
     return "wallet:" + identity.subject();
   }

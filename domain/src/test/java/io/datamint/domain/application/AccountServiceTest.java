@@ -9,10 +9,11 @@ import io.datamint.domain.model.account.Identity;
 import io.datamint.domain.model.account.Role;
 import io.datamint.domain.model.chain.WalletKey;
 import io.datamint.domain.model.chain.WalletKeyFactory;
-import io.datamint.domain.model.shared.SealedSecret;
-import io.datamint.domain.model.shared.SecretSealer;
+import io.datamint.domain.model.shared.KeyWrapper;
 import io.datamint.domain.model.shared.WalletAddress;
+import io.datamint.domain.model.shared.WrappedKey;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ class AccountServiceTest {
 
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final CountingKeyFactory keys = new CountingKeyFactory();
-  private final XorSealer sealer = new XorSealer();
+  private final XorWrapper sealer = new XorWrapper();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
   private final AccountService service = new AccountService(accounts, keys, sealer, clock);
 
@@ -36,15 +37,15 @@ class AccountServiceTest {
       new Identity("sub-1", "alice", "Alice A", "alice@example.org", Set.of(Role.CONTRIBUTOR));
 
   @Test
-  void firstSignInCreatesAnAccountWithASealedWallet() {
+  void firstSignInCreatesAnAccountWithAWrappedWallet() throws Exception {
     Account account = service.signIn(alice);
 
     assertThat(account.username()).isEqualTo("alice");
     assertThat(account.roles()).containsExactly(Role.CONTRIBUTOR);
     assertThat(account.wallet().address()).isEqualTo(keys.last.address());
-    byte[] sealed = account.wallet().sealedKey().bytes();
-    assertThat(sealed).isNotEqualTo(keys.last.privateKey());
-    assertThat(sealer.open(account.wallet().sealedKey(), AccountService.walletContext(alice)))
+    byte[] wrapped = account.wallet().wrappedKey().ciphertext();
+    assertThat(wrapped).isNotEqualTo(keys.last.privateKey());
+    assertThat(sealer.unwrap(account.wallet().wrappedKey(), AccountService.walletContext(alice)))
         .isEqualTo(keys.last.privateKey());
   }
 
@@ -64,13 +65,14 @@ class AccountServiceTest {
   }
 
   @Test
-  void aWalletKeySealedForOnePersonDoesNotOpenForAnother() {
+  void aWalletKeyWrappedForOnePersonDoesNotUnwrapForAnother() {
     Account account = service.signIn(alice);
     Identity mallory = new Identity("sub-2", "mallory", null, null, Set.of());
 
     assertThatThrownBy(
-            () -> sealer.open(account.wallet().sealedKey(), AccountService.walletContext(mallory)))
-        .isInstanceOf(IllegalStateException.class);
+            () ->
+                sealer.unwrap(account.wallet().wrappedKey(), AccountService.walletContext(mallory)))
+        .isInstanceOf(GeneralSecurityException.class);
   }
 
   @Test
@@ -126,26 +128,26 @@ class AccountServiceTest {
     }
   }
 
-  /** Not encryption: just enough to tell sealed from plain and to bind the context. */
-  private static final class XorSealer implements SecretSealer {
+  /** Not encryption: just enough to tell wrapped from plain and to bind the context. */
+  private static final class XorWrapper implements KeyWrapper {
     @Override
-    public SealedSecret seal(byte[] secret, String context) {
+    public WrappedKey wrap(byte[] secret, String context) {
       byte[] ctx = context.getBytes(StandardCharsets.UTF_8);
       byte[] out = new byte[secret.length + ctx.length];
       for (int i = 0; i < secret.length; i++) {
         out[i] = (byte) (secret[i] ^ 0x5a);
       }
       System.arraycopy(ctx, 0, out, secret.length, ctx.length);
-      return new SealedSecret(out);
+      return new WrappedKey("test", out);
     }
 
     @Override
-    public byte[] open(SealedSecret sealed, String context) {
-      byte[] in = sealed.bytes();
+    public byte[] unwrap(WrappedKey sealed, String context) throws GeneralSecurityException {
+      byte[] in = sealed.ciphertext();
       byte[] ctx = context.getBytes(StandardCharsets.UTF_8);
       int n = in.length - ctx.length;
       if (n <= 0 || !new String(in, n, ctx.length, StandardCharsets.UTF_8).equals(context)) {
-        throw new IllegalStateException("sealed for another context");
+        throw new GeneralSecurityException("wrapped for another context");
       }
       byte[] out = new byte[n];
       for (int i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.dataset.Tag;
 import io.datamint.domain.model.dataset.VersionState;
-import io.datamint.domain.model.dataset.WrappedKey;
+import io.datamint.domain.model.shared.WrappedKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

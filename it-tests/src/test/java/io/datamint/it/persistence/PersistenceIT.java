@@ -10,7 +10,7 @@ import io.datamint.domain.model.account.Account;
 import io.datamint.domain.model.account.Identity;
 import io.datamint.domain.model.account.Role;
 import io.datamint.domain.model.chain.WalletKeyFactory;
-import io.datamint.domain.model.shared.SecretSealer;
+import io.datamint.domain.model.shared.KeyWrapper;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -65,7 +65,7 @@ class PersistenceIT {
   }
 
   @Inject AccountService accounts;
-  @Inject SecretSealer sealer;
+  @Inject KeyWrapper keyWrapper;
   @Inject WalletKeyFactory walletKeys;
 
   @Resource(lookup = "java:app/jdbc/datamint")
@@ -84,7 +84,7 @@ class PersistenceIT {
   }
 
   @Test
-  void anAccountCreatedAtFirstSignInIsReadBackWithItsSealedWallet() {
+  void anAccountCreatedAtFirstSignInIsReadBackWithItsWrappedWallet() throws Exception {
     String subject = "it-" + UUID.randomUUID();
     Identity identity =
         new Identity(subject, "it-user", "IT User", "it@example.org", Set.of(Role.LABELER));
@@ -96,12 +96,14 @@ class PersistenceIT {
     assertEquals("it-user", readBack.username());
     assertEquals(Set.of(Role.LABELER), readBack.roles());
     assertEquals(created.wallet().address(), readBack.wallet().address());
-    byte[] key = sealer.open(readBack.wallet().sealedKey(), AccountService.walletContext(identity));
+    byte[] key =
+        keyWrapper.unwrap(readBack.wallet().wrappedKey(), AccountService.walletContext(identity));
     assertEquals(readBack.wallet().address(), walletKeys.restore(key).address());
     assertNotEquals(
         new String(key, StandardCharsets.ISO_8859_1),
         new String(
-            readBack.wallet().sealedKey().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1),
+            readBack.wallet().wrappedKey().ciphertext(),
+            java.nio.charset.StandardCharsets.ISO_8859_1),
         "the stored key is not the plain key");
   }
 
@@ -115,7 +117,8 @@ class PersistenceIT {
         accounts.signIn(new Identity(subject, "again", null, null, Set.of(Role.BUYER, Role.ADMIN)));
 
     assertEquals(first.wallet().address(), second.wallet().address());
-    assertArrayEquals(first.wallet().sealedKey().bytes(), second.wallet().sealedKey().bytes());
+    assertArrayEquals(
+        first.wallet().wrappedKey().ciphertext(), second.wallet().wrappedKey().ciphertext());
     assertEquals(Set.of(Role.BUYER, Role.ADMIN), accounts.find(subject).orElseThrow().roles());
   }
 }

@@ -1,5 +1,6 @@
 package io.datamint.domain.model.dataset;
 
+import io.datamint.domain.model.shared.KeyWrapper;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;

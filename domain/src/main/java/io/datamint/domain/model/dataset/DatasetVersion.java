@@ -1,5 +1,6 @@
 package io.datamint.domain.model.dataset;
 
+import io.datamint.domain.model.shared.KeyWrapper;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

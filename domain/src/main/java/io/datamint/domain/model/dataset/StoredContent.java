@@ -1,5 +1,6 @@
 package io.datamint.domain.model.dataset;
 
+import io.datamint.domain.model.shared.WrappedKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;

@@ -3,6 +3,7 @@ package io.datamint.domain.model.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.domain.model.shared.WrappedKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.datamint.domain.model.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.domain.model.shared.WrappedKey;
 import org.junit.jupiter.api.Test;
 
 class ValueObjectsTest {

@@ -1,2 +1,5 @@
-/** The platform's master key and the sealing of small secrets (wallet keys, data keys) under it. */
+/**
+ * The platform's master key and the one key wrapper that protects every secret key under it:
+ * datasets' data keys and custodial wallets' private keys.
+ */
 package io.datamint.webapp.infrastructure.crypto;

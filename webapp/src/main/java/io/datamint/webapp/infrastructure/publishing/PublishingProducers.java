@@ -5,13 +5,11 @@ import io.datamint.domain.model.dataset.ContentCipher;
 import io.datamint.domain.model.dataset.ContentKeys;
 import io.datamint.domain.model.dataset.ContentStore;
 import io.datamint.domain.model.dataset.DatasetInspector;
-import io.datamint.domain.model.dataset.KeyWrapper;
 import io.datamint.domain.model.dataset.PinLedger;
 import io.datamint.domain.model.dataset.PublicMetadata;
 import io.datamint.ipfs.KuboContentStore;
 import io.datamint.ipfs.kubo.KuboClient;
 import io.datamint.ipfs.kubo.KuboConfig;
-import io.datamint.pipeline.crypto.AesGcmKeyWrapper;
 import io.datamint.pipeline.crypto.ChunkedAesGcmCipher;
 import io.datamint.pipeline.crypto.DataKeys;
 import io.datamint.pipeline.crypto.MasterKey;
@@ -25,25 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses the adapters behind the publish flow's ports. The Tika inspector is built once (Tika
- * loads its parsers once); the master key comes from configuration ({@code DATAMINT_MASTER_KEY}),
- * never from the database, under an id stored beside every key it wraps so it can be rotated.
+ * loads its parsers once); the master key and the key wrapper come from {@link
+ * io.datamint.webapp.infrastructure.crypto.CryptoProducers}.
  */
 @ApplicationScoped
 public class PublishingProducers {
 
   @Inject StackEndpoints endpoints;
-
-  @Inject
-  @ConfigProperty(name = "datamint.master-key", defaultValue = " ")
-  String masterKey;
-
-  @Inject
-  @ConfigProperty(name = "datamint.master-key.id", defaultValue = "master-1")
-  String masterKeyId;
 
   @Inject UploadSettings uploads;
 
@@ -65,17 +54,6 @@ public class PublishingProducers {
 
   @Produces
   @Singleton
-  MasterKey masterKey() {
-    if (masterKey.isBlank()) {
-      throw new IllegalStateException(
-          "datamint.master-key is not configured (base64 of 32 random bytes); "
-              + "./datamint run generates one in var/secrets/master.key");
-    }
-    return MasterKey.fromBase64(masterKeyId, masterKey);
-  }
-
-  @Produces
-  @Singleton
   LocalUploadArea uploadArea() {
     return new LocalUploadArea(uploads.directory());
   }
@@ -84,12 +62,6 @@ public class PublishingProducers {
   @ApplicationScoped
   ContentStore contentStore(KuboClient kubo, PinLedger ledger) {
     return new ContextualContentStore(new KuboContentStore(kubo, ledger), contextService);
-  }
-
-  @Produces
-  @ApplicationScoped
-  KeyWrapper keyWrapper(MasterKey master) {
-    return new AesGcmKeyWrapper(master);
   }
 
   @Produces

@@ -18,7 +18,7 @@ import io.datamint.domain.model.dataset.RejectionReason;
 import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.dataset.Tag;
-import io.datamint.domain.model.dataset.WrappedKey;
+import io.datamint.domain.model.shared.WrappedKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

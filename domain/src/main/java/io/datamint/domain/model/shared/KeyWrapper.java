@@ -1,4 +1,4 @@
-package io.datamint.domain.model.dataset;
+package io.datamint.domain.model.shared;
 
 /**
  * Wraps secret keys (a version's data key, a custodial wallet key) under a master key that never

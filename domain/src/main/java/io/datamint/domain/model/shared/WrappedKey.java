@@ -1,4 +1,4 @@
-package io.datamint.domain.model.dataset;
+package io.datamint.domain.model.shared;
 
 import java.util.Arrays;
 import java.util.Base64;

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import io.datamint.it.support.Chromium;
 import io.datamint.it.support.DeployedApp;
 import io.datamint.it.support.Keycloak;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,39 +26,19 @@ class SignInIT {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private static Playwright playwright;
+  private static Chromium chromium;
   private static Browser browser;
 
   @BeforeAll
   static void launchChromium() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(chromium))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
+    chromium = Chromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void closeChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -71,7 +49,7 @@ class SignInIT {
     "labeler2,    labeling, Labeling|Catalog|Profile",
     "labeler3,    labeling, Labeling|Catalog|Profile",
     "buyer,       catalog,  Catalog|Profile",
-    "admin,       admin,    Catalog|Administration|Profile"
+    "admin,       admin,    Catalog|Administration|Review queue|Profile"
   })
   void aDemoUserSignsInLandsOnTheHomeOfTheirRoleAndSignsOut(
       String user, String home, String navigation) {
@@ -134,10 +112,7 @@ class SignInIT {
   }
 
   private static void signInOnKeycloakPage(Page page, String user) {
-    page.waitForURL(url -> url.startsWith(Keycloak.realm().toString()));
-    page.locator("#username").fill(user);
-    page.locator("#password").fill(user);
-    page.locator("#kc-login").click();
+    Chromium.signInOnKeycloakPage(page, user);
   }
 
   private static List<String> navigationOf(Page page) {

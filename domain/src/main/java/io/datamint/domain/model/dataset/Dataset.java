@@ -39,8 +39,8 @@ import java.util.UUID;
 @Table(name = "dataset")
 public class Dataset {
 
-  private static final int MAX_TITLE = 200;
-  private static final int MAX_DESCRIPTION = 20_000;
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_DESCRIPTION = 20_000;
 
   @Id
   @Column(name = "id", nullable = false)

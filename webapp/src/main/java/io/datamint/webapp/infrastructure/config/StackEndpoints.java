@@ -16,6 +16,11 @@ public class StackEndpoints {
   @ConfigProperty(name = "datamint.ipfs.api", defaultValue = "http://127.0.0.1:5001")
   String ipfsApi;
 
+  /** Where people's browsers read clear IPFS documents (metadata, previews). */
+  @Inject
+  @ConfigProperty(name = "datamint.ipfs.gateway", defaultValue = "http://127.0.0.1:8081")
+  String ipfsGateway;
+
   @Inject
   @ConfigProperty(name = "datamint.chain.rpc", defaultValue = "http://127.0.0.1:8545")
   String chainRpc;
@@ -28,6 +33,10 @@ public class StackEndpoints {
 
   public URI ipfsApi() {
     return URI.create(ipfsApi);
+  }
+
+  public URI ipfsGateway() {
+    return URI.create(ipfsGateway);
   }
 
   public URI chainRpc() {

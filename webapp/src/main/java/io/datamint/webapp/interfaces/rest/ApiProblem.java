@@ -2,7 +2,6 @@ package io.datamint.webapp.interfaces.rest;
 
 import io.datamint.domain.application.PublishingService;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
 
 /**
  * A failure the client caused and can fix, with a detail written for them (unlike {@link
@@ -27,9 +26,9 @@ public class ApiProblem extends RuntimeException {
    * Runs a use case, turning what the domain says about the request into problems: no such dataset
    * 404, not yours 403, not now 409, not valid 400.
    */
-  public static <T> T translate(Supplier<T> useCase) {
+  public static <T, E extends Exception> T translate(UseCase<T, E> useCase) throws E {
     try {
-      return useCase.get();
+      return useCase.run();
     } catch (PublishingService.UnknownDatasetException e) {
       throw new ApiProblem(Response.Status.NOT_FOUND, e.getMessage());
     } catch (PublishingService.NotPermittedException e) {
@@ -39,5 +38,11 @@ public class ApiProblem extends RuntimeException {
     } catch (IllegalArgumentException e) {
       throw new ApiProblem(Response.Status.BAD_REQUEST, e.getMessage());
     }
+  }
+
+  /** A call into the application; E is what it may throw besides the translated exceptions. */
+  @FunctionalInterface
+  public interface UseCase<T, E extends Exception> {
+    T run() throws E;
   }
 }

@@ -12,8 +12,8 @@ import io.datamint.domain.model.dataset.DatasetId;
 import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.Tag;
 import io.datamint.webapp.infrastructure.publishing.LocalUploadArea;
-import io.datamint.webapp.infrastructure.publishing.PublishingWorker;
-import io.datamint.webapp.infrastructure.publishing.UploadSettings;
+import io.datamint.webapp.infrastructure.publishing.UploadIntake;
+import io.datamint.webapp.infrastructure.publishing.UploadIntake.ReceivedFile;
 import io.datamint.webapp.security.CurrentAccount;
 import io.datamint.webapp.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +51,7 @@ public class DatasetResource {
 
   @Inject PublishingService publishing;
   @Inject ContentDownloads downloads;
-  @Inject PublishingWorker worker;
-  @Inject LocalUploadArea uploads;
-  @Inject UploadSettings settings;
+  @Inject UploadIntake uploads;
   @Inject CurrentAccount currentAccount;
 
   /** The answer to an upload: where to follow it. */
@@ -80,7 +78,7 @@ public class DatasetResource {
                     SpdxLicense.of(form.required("license")),
                     form.tags()));
     ContributorId owner = caller();
-    return receive(form, file -> publishing.startDataset(owner, listing, file));
+    return receive(form, file -> uploads.publishDataset(owner, listing, file));
   }
 
   @POST
@@ -92,7 +90,7 @@ public class DatasetResource {
       throws IOException {
     DatasetId dataset = datasetId(id);
     ContributorId owner = caller();
-    return receive(new Form(parts), file -> publishing.startVersion(owner, dataset, file));
+    return receive(new Form(parts), file -> uploads.publishVersion(owner, dataset, file));
   }
 
   @GET
@@ -154,30 +152,18 @@ public class DatasetResource {
         .toList();
   }
 
-  /** Registers the upload with the use case, streams the file to disk, then hands it over. */
-  private Response receive(Form form, Registration registration) throws IOException {
+  /** Streams the file to disk, then lets the use case register it and the worker take it. */
+  private Response receive(Form form, Publication publication) throws IOException {
     EntityPart file = form.file();
-    String fileName = file.getFileName().filter(n -> !n.isBlank()).orElse(null);
-    if (fileName == null) {
-      throw new ApiProblem(
-          Response.Status.BAD_REQUEST,
-          "the file part needs a file name (its extension says the format)");
-    }
-    java.nio.file.Path received;
+    ReceivedFile received;
     try {
-      received = uploads.receive(file.getContent(), settings.maxBytes());
+      received =
+          ApiProblem.translate(
+              () -> uploads.receive(file.getContent(), file.getFileName().orElse(null)));
     } catch (LocalUploadArea.TooLargeException e) {
       throw new ApiProblem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
     }
-    VersionRef ref;
-    try {
-      ref = ApiProblem.translate(() -> registration.register(fileName));
-      uploads.accept(received, ref.versionId());
-    } catch (IOException | RuntimeException e) {
-      uploads.abandon(received);
-      throw e;
-    }
-    worker.submit(ref);
+    VersionRef ref = ApiProblem.translate(() -> publication.publish(received));
     return Response.accepted(new Accepted(ref.dataset().toString(), ref.version(), "UPLOADING"))
         .location(URI.create("datasets/" + ref.dataset()))
         .build();
@@ -197,8 +183,8 @@ public class DatasetResource {
   }
 
   @FunctionalInterface
-  private interface Registration {
-    VersionRef register(String fileName);
+  private interface Publication {
+    VersionRef publish(ReceivedFile file) throws IOException;
   }
 
   /** The parts of a multipart form by name. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.datamint.domain.model.account.Role;
 import io.datamint.webapp.interfaces.web.admin.AdminView;
+import io.datamint.webapp.interfaces.web.admin.ReviewQueueView;
 import io.datamint.webapp.interfaces.web.catalog.CatalogView;
 import io.datamint.webapp.interfaces.web.contributor.MyDatasetsView;
 import io.datamint.webapp.interfaces.web.labeler.LabelingView;
@@ -22,6 +23,8 @@ public enum Destination {
   LABELING("Labeling", VaadinIcon.TAGS, LabelingView.class, EnumSet.of(Role.LABELER)),
   CATALOG("Catalog", VaadinIcon.SHOP, CatalogView.class, EnumSet.allOf(Role.class)),
   ADMINISTRATION("Administration", VaadinIcon.COG, AdminView.class, EnumSet.of(Role.ADMIN)),
+  REVIEW_QUEUE(
+      "Review queue", VaadinIcon.CHECK_SQUARE_O, ReviewQueueView.class, EnumSet.of(Role.ADMIN)),
   PROFILE("Profile", VaadinIcon.USER, ProfileView.class, Set.of());
 
   private final String label;

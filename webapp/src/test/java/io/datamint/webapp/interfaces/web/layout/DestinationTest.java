@@ -36,6 +36,10 @@ class DestinationTest {
     assertThat(Destination.visibleTo(Set.of(Role.BUYER)))
         .containsExactly(Destination.CATALOG, Destination.PROFILE);
     assertThat(Destination.visibleTo(Set.of(Role.ADMIN)))
-        .containsExactly(Destination.CATALOG, Destination.ADMINISTRATION, Destination.PROFILE);
+        .containsExactly(
+            Destination.CATALOG,
+            Destination.ADMINISTRATION,
+            Destination.REVIEW_QUEUE,
+            Destination.PROFILE);
   }
 }

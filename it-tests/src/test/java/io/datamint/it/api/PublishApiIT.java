@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datamint.it.support.ApiClient;
 import io.datamint.it.support.DeployedApp;
 import io.datamint.it.support.Keycloak;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,18 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PublishApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration PROCESSING = Duration.ofSeconds(90);
 
   /** Set for the deployed app by this module's failsafe configuration. */
   private static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  private static URI kubo() {
-    String api = System.getenv("DATAMINT_IPFS_API");
-    return URI.create(api == null ? "http://127.0.0.1:5001" : api);
-  }
+  private final ApiClient api = new ApiClient();
 
   /** A small labeled CSV, unique per call so that its CID was never pinned before. */
   private static byte[] csv() {
@@ -58,7 +45,7 @@ class PublishApiIT {
 
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
     String id = JSON.readTree(upload.body()).get("id").asText();
-    JsonNode version = awaitProcessed(contributor, id, 1);
+    JsonNode version = api.awaitProcessed(contributor, id, 1);
     assertThat(version.get("state").asText()).as(version.toString()).isEqualTo("PENDING_REVIEW");
     assertThat(version.get("progress").asInt()).isEqualTo(100);
     assertThat(version.get("items").asLong()).isEqualTo(3);
@@ -70,25 +57,27 @@ class PublishApiIT {
     String contentCid = version.get("contentCid").asText();
     assertThat(version.toString()).doesNotContainIgnoringCase("wrapped");
 
-    HttpResponse<String> pins = kuboCall("pin/ls", contentCid);
+    HttpResponse<String> pins = api.kuboCall("pin/ls", contentCid);
     assertThat(pins.statusCode()).as(pins.body()).isEqualTo(200);
     assertThat(pins.body()).contains(contentCid);
 
-    byte[] inIpfs = kuboBytes("cat", contentCid);
+    byte[] inIpfs = api.kuboBytes("cat", contentCid);
     assertThat(inIpfs).hasSize(version.get("encryptedBytes").intValue());
     assertThat(new String(inIpfs, StandardCharsets.ISO_8859_1)).doesNotContain("meow");
     assertThat(inIpfs).isNotEqualTo(original);
 
     HttpResponse<byte[]> download =
-        download("/api/datasets/" + id + "/versions/1/content", contributor);
+        api.download("/api/datasets/" + id + "/versions/1/content", contributor);
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(original);
 
     String preview =
-        new String(kuboBytes("cat", version.get("previewCid").asText()), StandardCharsets.UTF_8);
+        new String(
+            api.kuboBytes("cat", version.get("previewCid").asText()), StandardCharsets.UTF_8);
     assertThat(preview).contains("meow");
     String metadata =
-        new String(kuboBytes("cat", version.get("metadataCid").asText()), StandardCharsets.UTF_8);
+        new String(
+            api.kuboBytes("cat", version.get("metadataCid").asText()), StandardCharsets.UTF_8);
     assertThat(metadata).contains(contentCid).contains("CC-BY-4.0");
   }
 
@@ -102,8 +91,8 @@ class PublishApiIT {
     String second =
         JSON.readTree(publish(contributor, "b.csv", bytes, "CC0-1.0").body()).get("id").asText();
 
-    assertThat(awaitProcessed(contributor, second, 1).get("contentCid").asText())
-        .isEqualTo(awaitProcessed(contributor, first, 1).get("contentCid").asText());
+    assertThat(api.awaitProcessed(contributor, second, 1).get("contentCid").asText())
+        .isEqualTo(api.awaitProcessed(contributor, first, 1).get("contentCid").asText());
   }
 
   @Test
@@ -115,7 +104,7 @@ class PublishApiIT {
         JSON.readTree(publish(contributor, "ragged.csv", ragged, "CC0-1.0").body())
             .get("id")
             .asText();
-    JsonNode version = awaitProcessed(contributor, id, 1);
+    JsonNode version = api.awaitProcessed(contributor, id, 1);
 
     assertThat(version.get("state").asText()).isEqualTo("REJECTED");
     JsonNode rejection = version.get("rejection");
@@ -136,7 +125,7 @@ class PublishApiIT {
             .get("id")
             .asText();
 
-    JsonNode version = awaitProcessed(contributor, id, 1);
+    JsonNode version = api.awaitProcessed(contributor, id, 1);
     assertThat(version.get("state").asText()).isEqualTo("REJECTED");
     assertThat(version.get("rejection").get("code").asText()).isEqualTo("EMPTY_FILE");
   }
@@ -178,25 +167,25 @@ class PublishApiIT {
     String admin = Keycloak.accessToken("datamint-cli", "admin");
     String id =
         JSON.readTree(publish(contributor, "pets.csv", csv(), "CC0-1.0").body()).get("id").asText();
-    awaitProcessed(contributor, id, 1);
+    api.awaitProcessed(contributor, id, 1);
 
-    assertThat(get("/api/datasets/" + id, buyer).statusCode()).isEqualTo(404);
-    assertThat(get("/api/admin/datasets", admin).body()).contains(id);
-    assertThat(post("/api/admin/datasets/" + id + "/approve", contributor, "").statusCode())
+    assertThat(api.get("/api/datasets/" + id, buyer).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/admin/datasets", admin).body()).contains(id);
+    assertThat(api.post("/api/admin/datasets/" + id + "/approve", contributor, "").statusCode())
         .isEqualTo(403);
-    assertThat(post("/api/admin/datasets/" + id + "/approve", buyer, "").statusCode())
+    assertThat(api.post("/api/admin/datasets/" + id + "/approve", buyer, "").statusCode())
         .isEqualTo(403);
-    assertThat(download("/api/datasets/" + id + "/versions/1/content", buyer).statusCode())
+    assertThat(api.download("/api/datasets/" + id + "/versions/1/content", buyer).statusCode())
         .isEqualTo(403);
 
-    HttpResponse<String> approved = post("/api/admin/datasets/" + id + "/approve", admin, "");
+    HttpResponse<String> approved = api.post("/api/admin/datasets/" + id + "/approve", admin, "");
 
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(JSON.readTree(approved.body()).get("state").asText()).isEqualTo("LISTED");
-    HttpResponse<String> asBuyer = get("/api/datasets/" + id, buyer);
+    HttpResponse<String> asBuyer = api.get("/api/datasets/" + id, buyer);
     assertThat(asBuyer.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(asBuyer.body()).get("listedVersion").asInt()).isEqualTo(1);
-    assertThat(post("/api/admin/datasets/" + id + "/approve", admin, "").statusCode())
+    assertThat(api.post("/api/admin/datasets/" + id + "/approve", admin, "").statusCode())
         .isEqualTo(409);
   }
 
@@ -206,16 +195,17 @@ class PublishApiIT {
     String admin = Keycloak.accessToken("datamint-cli", "admin");
     String id =
         JSON.readTree(publish(contributor, "pets.csv", csv(), "CC0-1.0").body()).get("id").asText();
-    awaitProcessed(contributor, id, 1);
+    api.awaitProcessed(contributor, id, 1);
 
-    assertThat(post("/api/admin/datasets/" + id + "/reject", admin, "{}").statusCode())
+    assertThat(api.post("/api/admin/datasets/" + id + "/reject", admin, "{}").statusCode())
         .isEqualTo(400);
     HttpResponse<String> rejected =
-        post("/api/admin/datasets/" + id + "/reject", admin, "{\"reason\":\"labels look random\"}");
+        api.post(
+            "/api/admin/datasets/" + id + "/reject", admin, "{\"reason\":\"labels look random\"}");
 
     assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
     JsonNode version =
-        JSON.readTree(get("/api/datasets/" + id, contributor).body()).get("versions").get(0);
+        JSON.readTree(api.get("/api/datasets/" + id, contributor).body()).get("versions").get(0);
     assertThat(version.get("state").asText()).isEqualTo("REJECTED");
     assertThat(version.get("rejection").get("code").asText()).isEqualTo("REJECTED_IN_REVIEW");
     assertThat(version.get("rejection").get("message").asText()).isEqualTo("labels look random");
@@ -226,23 +216,23 @@ class PublishApiIT {
     String contributor = Keycloak.accessToken("datamint-cli", "contributor");
     String id =
         JSON.readTree(publish(contributor, "pets.csv", csv(), "CC0-1.0").body()).get("id").asText();
-    awaitProcessed(contributor, id, 1);
+    api.awaitProcessed(contributor, id, 1);
     String admin = Keycloak.accessToken("datamint-cli", "admin");
-    assertThat(post("/api/admin/datasets/" + id + "/approve", admin, "").statusCode())
+    assertThat(api.post("/api/admin/datasets/" + id + "/approve", admin, "").statusCode())
         .isEqualTo(200);
 
     HttpResponse<String> second =
-        send(
-            request("/api/datasets/" + id + "/versions", contributor),
+        api.send(
+            api.request("/api/datasets/" + id + "/versions", contributor),
             Map.of(),
             "pets-v2.csv",
             csv());
 
     assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
     assertThat(JSON.readTree(second.body()).get("version").asInt()).isEqualTo(2);
-    assertThat(awaitProcessed(contributor, id, 2).get("state").asText())
+    assertThat(api.awaitProcessed(contributor, id, 2).get("state").asText())
         .isEqualTo("PENDING_REVIEW");
-    JsonNode dataset = JSON.readTree(get("/api/datasets/" + id, contributor).body());
+    JsonNode dataset = JSON.readTree(api.get("/api/datasets/" + id, contributor).body());
     assertThat(dataset.get("state").asText()).isEqualTo("LISTED");
     assertThat(dataset.get("versions")).hasSize(2);
   }
@@ -256,107 +246,6 @@ class PublishApiIT {
     fields.put("description", "Cats and dogs, labeled.");
     fields.put("license", license);
     fields.put("tags", "pets, animals");
-    return send(request("/api/datasets", token), fields, fileName, content);
-  }
-
-  private HttpResponse<String> send(
-      HttpRequest.Builder request, Map<String, String> fields, String fileName, byte[] content)
-      throws Exception {
-    String boundary = "----datamint" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field.getKey()
-                  + "\"\r\n\r\n"
-                  + field.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        request
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Polls until the version has left processing; answers the version's JSON. */
-  private JsonNode awaitProcessed(String token, String id, int number) throws Exception {
-    Instant deadline = Instant.now().plus(PROCESSING);
-    JsonNode version = null;
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> response = get("/api/datasets/" + id, token);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      version = JSON.readTree(response.body()).get("versions").get(number - 1);
-      String state = version.get("state").asText();
-      if (!state.equals("UPLOADING") && !state.equals("INSPECTING") && !state.equals("STORING")) {
-        return version;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("still processing after " + PROCESSING + ": " + version);
-  }
-
-  private HttpRequest.Builder request(String path, String token) {
-    return HttpRequest.newBuilder(DeployedApp.baseUri().resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + token);
-  }
-
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<byte[]> download(String path, String token) throws Exception {
-    return http.send(
-        request(path, token).setHeader("Accept", "application/octet-stream").GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private HttpResponse<String> post(String path, String token, String json) throws Exception {
-    return http.send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> kuboCall(String command, String cid) throws Exception {
-    return http.send(kuboRequest(command, cid), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private byte[] kuboBytes(String command, String cid) throws Exception {
-    HttpResponse<byte[]> response =
-        http.send(kuboRequest(command, cid), HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
-  }
-
-  private static HttpRequest kuboRequest(String command, String cid) {
-    // Kubo's RPC API takes POST only
-    return HttpRequest.newBuilder(
-            kubo()
-                .resolve(
-                    "/api/v0/"
-                        + command
-                        + "?arg="
-                        + URLEncoder.encode(cid, StandardCharsets.UTF_8)))
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .build();
+    return api.send(api.request("/api/datasets", token), fields, fileName, content);
   }
 }

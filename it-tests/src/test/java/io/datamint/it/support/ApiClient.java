@@ -39,6 +39,12 @@ public final class ApiClient {
     return URI.create(api == null ? "http://127.0.0.1:5001" : api);
   }
 
+  /** A multipart form of text fields only (e.g. naming a resumable upload). */
+  public HttpResponse<String> sendFields(HttpRequest.Builder request, Map<String, String> fields)
+      throws Exception {
+    return send(request, fields, null, null);
+  }
+
   public HttpResponse<String> send(
       HttpRequest.Builder request, Map<String, String> fields, String fileName, byte[] content)
       throws Exception {
@@ -55,15 +61,18 @@ public final class ApiClient {
                   + "\r\n")
               .getBytes(StandardCharsets.UTF_8));
     }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    if (fileName != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return http.send(
         request
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +68,123 @@ public final class LocalUploadArea implements UploadArea {
       throw e;
     }
     return part;
+  }
+
+  /** The offset a client sent is not where the resumable upload stands. */
+  public static final class OffsetMismatchException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long current;
+
+    OffsetMismatchException(long sent, long current) {
+      super("the upload stands at byte " + current + ", not at " + sent);
+      this.current = current;
+    }
+
+    public long current() {
+      return current;
+    }
+  }
+
+  /** Another request is writing to the same resumable upload. */
+  public static final class UploadBusyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UploadBusyException() {
+      super("another request is writing to this upload; wait for it or resume after it");
+    }
+  }
+
+  // --- resumable uploads: <id>.resumable grows chunk by chunk, across requests and restarts ---
+
+  /** Creates the empty file of a new resumable upload. */
+  public void openResumable(UUID uploadId) throws IOException {
+    Files.createDirectories(directory);
+    Files.createFile(resumableOf(uploadId));
+  }
+
+  /** How many bytes of the resumable upload arrived so far (0 when its file is gone). */
+  public long resumableOffset(UUID uploadId) throws IOException {
+    Path file = resumableOf(uploadId);
+    return Files.exists(file) ? Files.size(file) : 0;
+  }
+
+  /**
+   * Appends what the stream brings, from {@code offset} on. Every byte read is written before the
+   * next read, so when the connection breaks the bytes that did arrive stay and the client resumes
+   * from {@link #resumableOffset}.
+   *
+   * @return the new offset
+   * @throws OffsetMismatchException when {@code offset} is not the current size
+   * @throws TooLargeException when the stream brings more than {@code declaredBytes} in all; the
+   *     bytes up to the declared size are kept
+   * @throws UploadBusyException when another request is appending
+   */
+  public long append(UUID uploadId, long offset, long declaredBytes, InputStream in)
+      throws IOException {
+    try (in;
+        FileChannel channel = FileChannel.open(resumableOf(uploadId), StandardOpenOption.WRITE)) {
+      FileLock lock = lock(channel);
+      try {
+        long size = channel.size();
+        if (size != offset) {
+          throw new OffsetMismatchException(offset, size);
+        }
+        channel.position(size);
+        byte[] buffer = new byte[BUFFER];
+        long total = size;
+        int n;
+        try {
+          while ((n = in.read(buffer)) > 0) {
+            int allowed = (int) Math.min(n, declaredBytes - total);
+            channel.write(ByteBuffer.wrap(buffer, 0, allowed));
+            total += allowed;
+            if (allowed < n) {
+              throw new TooLargeException(declaredBytes);
+            }
+          }
+        } finally {
+          channel.force(false);
+        }
+        return total;
+      } finally {
+        lock.release();
+      }
+    }
+  }
+
+  /**
+   * The complete resumable upload as a received file that {@link #accept} can take, without a copy:
+   * a second name (hard link) for the same bytes. If the use case refuses it, abandoning the
+   * received file removes only that name and the upload can be published again.
+   */
+  public Path receiveResumable(UUID uploadId) throws IOException {
+    Path received = directory.resolve(UUID.randomUUID() + ".part");
+    Files.createLink(received, resumableOf(uploadId));
+    return received;
+  }
+
+  public void deleteResumable(UUID uploadId) {
+    try {
+      Files.deleteIfExists(resumableOf(uploadId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FileLock lock(FileChannel channel) throws IOException {
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new UploadBusyException();
+      }
+      return lock;
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      throw new UploadBusyException();
+    }
+  }
+
+  private Path resumableOf(UUID uploadId) {
+    return directory.resolve(Objects.requireNonNull(uploadId, "upload id") + ".resumable");
   }
 
   /** Hands a received file over to the version; from now on it is the version's upload. */

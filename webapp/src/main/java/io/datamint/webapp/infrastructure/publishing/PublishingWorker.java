@@ -37,11 +37,13 @@ public class PublishingWorker {
   @Inject VersionProcessor processor;
   @Inject PublishingService publishing;
   @Inject LocalUploadArea uploads;
+  @Inject ResumableUploads resumableUploads;
 
   @PostConstruct
   void resumeUnfinished() {
     try {
       int partials = uploads.clearPartials();
+      int expired = resumableUploads.expire();
       List<VersionRef> unfinished = publishing.inFlight();
       LOG.info(
           () ->
@@ -49,7 +51,9 @@ public class PublishingWorker {
                   + unfinished.size()
                   + " unfinished versions resumed, "
                   + partials
-                  + " half-received files deleted");
+                  + " half-received files and "
+                  + expired
+                  + " expired resumable uploads deleted");
       unfinished.forEach(this::submit);
     } catch (Exception e) {
       // the application must still start; the next start tries again

@@ -1,6 +1,7 @@
 package io.datamint.webapp.interfaces.rest;
 
 import io.datamint.domain.application.PublishingService;
+import io.datamint.webapp.infrastructure.publishing.ResumableUploads;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -30,6 +31,8 @@ public class ApiProblem extends RuntimeException {
     try {
       return useCase.run();
     } catch (PublishingService.UnknownDatasetException e) {
+      throw new ApiProblem(Response.Status.NOT_FOUND, e.getMessage());
+    } catch (ResumableUploads.UnknownUploadException e) {
       throw new ApiProblem(Response.Status.NOT_FOUND, e.getMessage());
     } catch (PublishingService.NotPermittedException e) {
       throw new ApiProblem(Response.Status.FORBIDDEN, e.getMessage());

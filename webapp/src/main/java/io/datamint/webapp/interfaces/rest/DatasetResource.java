@@ -12,6 +12,7 @@ import io.datamint.domain.model.dataset.DatasetId;
 import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.Tag;
 import io.datamint.webapp.infrastructure.publishing.LocalUploadArea;
+import io.datamint.webapp.infrastructure.publishing.ResumableUploads;
 import io.datamint.webapp.infrastructure.publishing.UploadIntake;
 import io.datamint.webapp.infrastructure.publishing.UploadIntake.ReceivedFile;
 import io.datamint.webapp.security.CurrentAccount;
@@ -37,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -52,6 +54,7 @@ public class DatasetResource {
   @Inject PublishingService publishing;
   @Inject ContentDownloads downloads;
   @Inject UploadIntake uploads;
+  @Inject ResumableUploads resumableUploads;
   @Inject CurrentAccount currentAccount;
 
   /** The answer to an upload: where to follow it. */
@@ -65,8 +68,8 @@ public class DatasetResource {
   @RolesAllowed(Roles.CONTRIBUTOR)
   @Operation(
       summary =
-          "Publish a dataset: parts file, title, description, license (SPDX id) and tags"
-              + " (comma-separated or repeated)")
+          "Publish a dataset: parts file (or upload: the id of a complete resumable upload),"
+              + " title, description, license (SPDX id) and tags (comma-separated or repeated)")
   public Response publish(List<EntityPart> parts) throws IOException {
     Form form = new Form(parts);
     Listing listing =
@@ -85,7 +88,10 @@ public class DatasetResource {
   @Path("{id}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed(Roles.CONTRIBUTOR)
-  @Operation(summary = "Upload a new version of one of the caller's datasets: part file")
+  @Operation(
+      summary =
+          "Upload a new version of one of the caller's datasets: part file, or upload naming a"
+              + " complete resumable upload")
   public Response addVersion(@PathParam("id") String id, List<EntityPart> parts)
       throws IOException {
     DatasetId dataset = datasetId(id);
@@ -154,6 +160,10 @@ public class DatasetResource {
 
   /** Streams the file to disk, then lets the use case register it and the worker take it. */
   private Response receive(Form form, Publication publication) throws IOException {
+    Optional<String> resumable = form.text("upload");
+    if (resumable.isPresent()) {
+      return publishResumable(UploadResource.uploadId(resumable.get().strip()), publication);
+    }
     EntityPart file = form.file();
     ReceivedFile received;
     try {
@@ -164,6 +174,21 @@ public class DatasetResource {
       throw new ApiProblem(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
     }
     VersionRef ref = ApiProblem.translate(() -> publication.publish(received));
+    return accepted(ref);
+  }
+
+  /**
+   * Publishes a complete resumable upload. Should the use case refuse, the upload stays and can be
+   * published again; once it is a version's, the upload is gone.
+   */
+  private Response publishResumable(UUID upload, Publication publication) throws IOException {
+    ReceivedFile received = ApiProblem.translate(() -> resumableUploads.receive(caller(), upload));
+    VersionRef ref = ApiProblem.translate(() -> publication.publish(received));
+    resumableUploads.published(upload);
+    return accepted(ref);
+  }
+
+  private static Response accepted(VersionRef ref) {
     return Response.accepted(new Accepted(ref.dataset().toString(), ref.version(), "UPLOADING"))
         .location(URI.create("datasets/" + ref.dataset()))
         .build();
@@ -201,7 +226,9 @@ public class DatasetResource {
           .findFirst()
           .orElseThrow(
               () ->
-                  new ApiProblem(Response.Status.BAD_REQUEST, "the form needs a part named file"));
+                  new ApiProblem(
+                      Response.Status.BAD_REQUEST,
+                      "the form needs a part named file, or upload naming a resumable upload"));
     }
 
     Optional<String> text(String name) {

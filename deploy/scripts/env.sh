@@ -22,6 +22,12 @@ export DATAMINT_IPFS_API="http://127.0.0.1:5001"
 export DATAMINT_IPFS_GATEWAY="http://127.0.0.1:8081"
 export DATAMINT_CHAIN_RPC="http://127.0.0.1:8545"
 export DATAMINT_CHAIN_ID="31337"
+# Where DeployContracts (./datamint run) writes the contract addresses the application reads.
+export DATAMINT_CHAIN_CONTRACTS="$DATAMINT_VAR/chain/contracts.json"
+# LOCAL STACK ONLY: the platform's signing key (publisher, moderator, validator on the contracts) is
+# anvil's first development account, whose key is public knowledge; DeployContracts grants it the
+# roles by default. A real deployment sets DATAMINT_CHAIN_PLATFORM_KEY from a secret store instead.
+export DATAMINT_CHAIN_PLATFORM_KEY="0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
 export DATAMINT_OIDC_PROVIDER="http://localhost:8180/realms/datamint"
 export DATAMINT_OIDC_CLIENT_ID="datamint-web"
 export DATAMINT_OIDC_CLIENT_SECRET="datamint-web-secret"

@@ -12,7 +12,9 @@ import io.datamint.domain.model.dataset.SpdxLicense;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.dataset.Tag;
 import io.datamint.domain.model.dataset.VersionState;
+import io.datamint.domain.model.tokenization.VersionApproved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -40,6 +42,12 @@ public class PublishingService {
 
   private DatasetRepository datasets;
   private Clock clock;
+
+  /**
+   * Tells observers (tokenization) about approvals inside the approval's transaction; null only
+   * when the service is built outside CDI, as in unit tests.
+   */
+  @Inject Event<VersionApproved> approvals;
 
   /** A version waiting for its file, or in processing. */
   public record VersionRef(DatasetId dataset, int version, UUID versionId) {}
@@ -199,6 +207,9 @@ public class PublishingService {
     int version = pendingReview(dataset);
     dataset.approve(version, reviewer, clock.instant());
     datasets.store(dataset);
+    if (approvals != null) {
+      approvals.fire(new VersionApproved(id, version));
+    }
     LOG.info(() -> "dataset " + id + " v" + version + " approved by " + reviewer);
     return dataset;
   }

@@ -9,12 +9,15 @@ import io.datamint.domain.model.dataset.Manifest;
 import io.datamint.domain.model.dataset.PersonalDataFlag;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.dataset.Tag;
+import io.datamint.domain.model.tokenization.DatasetToken;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A dataset as the API shows it: its description, state, and every version with its progress, CIDs,
- * rejection reason, schema, statistics and personal-data flags. Never the wrapped key.
+ * rejection reason, schema, statistics and personal-data flags, and its token on chain once it was
+ * approved. Never the wrapped key.
  */
 public record DatasetDocument(
     String id,
@@ -27,7 +30,8 @@ public record DatasetDocument(
     String unlistReason,
     String createdAt,
     String updatedAt,
-    List<Version> versions) {
+    List<Version> versions,
+    Token token) {
 
   /** One version. Fields that do not apply yet are null. */
   public record Version(
@@ -73,7 +77,62 @@ public record DatasetDocument(
   /** Personal data found, with examples already masked. */
   public record Flag(String kind, long occurrences, List<String> maskedExamples) {}
 
+  /**
+   * The dataset's DataNFT: the mint's status ({@code QUEUED}, {@code SUBMITTED}, {@code MINTED},
+   * {@code FAILED}), where it lives on chain, its transaction, why it waits or failed ({@code
+   * message}), whether its event was seen at the confirmation depth, the listing status on chain,
+   * and the publication of each later version. Fields that do not apply yet are null.
+   */
+  public record Token(
+      String status,
+      Long tokenId,
+      String dataNft,
+      String datatoken,
+      String transaction,
+      String message,
+      boolean confirmed,
+      String listing,
+      List<TokenVersion> versions) {
+
+    static Token of(DatasetToken t) {
+      return new Token(
+          t.status().name(),
+          t.tokenId().map(id -> id.value()).orElse(null),
+          t.dataNft().map(Object::toString).orElse(null),
+          t.datatoken().map(Object::toString).orElse(null),
+          t.transaction().map(Object::toString).orElse(null),
+          t.message().orElse(null),
+          t.confirmed(),
+          t.listing().map(Enum::name).orElse(null),
+          t.versions().stream()
+              .map(
+                  v ->
+                      new TokenVersion(
+                          v.version(),
+                          v.status().name(),
+                          v.chainVersion().orElse(null),
+                          v.transaction().map(Object::toString).orElse(null),
+                          v.message().orElse(null),
+                          v.confirmed()))
+              .toList());
+    }
+  }
+
+  /** A later version's publication on chain; {@code chainVersion} is the DataNFT's count. */
+  public record TokenVersion(
+      int version,
+      String status,
+      Long chainVersion,
+      String transaction,
+      String message,
+      boolean confirmed) {}
+
+  /** The dataset without its token (lists, and callers that do not need it). */
   public static DatasetDocument of(Dataset d) {
+    return of(d, Optional.empty());
+  }
+
+  public static DatasetDocument of(Dataset d, Optional<DatasetToken> token) {
     return new DatasetDocument(
         d.id().toString(),
         d.title(),
@@ -85,7 +144,8 @@ public record DatasetDocument(
         d.unlistReason().orElse(null),
         d.createdAt().toString(),
         d.updatedAt().toString(),
-        d.versions().stream().map(DatasetDocument::version).toList());
+        d.versions().stream().map(DatasetDocument::version).toList(),
+        token.map(Token::of).orElse(null));
   }
 
   private static Version version(DatasetVersion v) {

@@ -5,6 +5,7 @@ import io.datamint.domain.application.ContentDownloads.Download;
 import io.datamint.domain.application.PublishingService;
 import io.datamint.domain.application.PublishingService.Listing;
 import io.datamint.domain.application.PublishingService.VersionRef;
+import io.datamint.domain.application.TokenizationService;
 import io.datamint.domain.model.account.Account;
 import io.datamint.domain.model.account.Role;
 import io.datamint.domain.model.dataset.ContributorId;
@@ -52,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DatasetResource {
 
   @Inject PublishingService publishing;
+  @Inject TokenizationService tokenization;
   @Inject ContentDownloads downloads;
   @Inject UploadIntake uploads;
   @Inject ResumableUploads resumableUploads;
@@ -104,16 +106,18 @@ public class DatasetResource {
   @RolesAllowed({Roles.CONTRIBUTOR, Roles.LABELER, Roles.BUYER, Roles.ADMIN})
   @Operation(
       summary =
-          "A dataset with its versions, progress, CIDs, schema, statistics and flags (owner and"
-              + " admins; everybody once listed)")
+          "A dataset with its versions, progress, CIDs, schema, statistics, flags and its token"
+              + " on chain (owner and admins; everybody once listed)")
   public DatasetDocument get(@PathParam("id") String id) {
     DatasetId dataset = datasetId(id);
     Account account = currentAccount.get();
     boolean admin = account.roles().contains(Role.ADMIN);
+    ContributorId viewer = new ContributorId(account.subject());
     return ApiProblem.translate(
         () ->
             DatasetDocument.of(
-                publishing.view(dataset, new ContributorId(account.subject()), admin)));
+                publishing.view(dataset, viewer, admin),
+                tokenization.token(dataset, viewer, admin)));
   }
 
   @GET

@@ -1,6 +1,8 @@
 package io.datamint.webapp.interfaces.rest;
 
 import io.datamint.domain.application.PublishingService;
+import io.datamint.domain.application.TokenizationService;
+import io.datamint.domain.model.dataset.ContributorId;
 import io.datamint.domain.model.dataset.Dataset;
 import io.datamint.domain.model.dataset.DatasetId;
 import io.datamint.webapp.security.CurrentAccount;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DatasetReviewResource {
 
   @Inject PublishingService publishing;
+  @Inject TokenizationService tokenization;
   @Inject CurrentAccount currentAccount;
 
   @GET
@@ -40,12 +43,38 @@ public class DatasetReviewResource {
 
   @POST
   @Path("{id}/approve")
-  @Operation(summary = "Approve the version awaiting review: it becomes the listed version")
+  @Operation(
+      summary =
+          "Approve the version awaiting review: it becomes the listed version, and its mint (or"
+              + " the publication of the version) on chain is queued")
   public DatasetDocument approve(@PathParam("id") String id) {
     DatasetId dataset = DatasetResource.datasetId(id);
     String reviewer = currentAccount.get().username();
     Dataset approved = ApiProblem.translate(() -> publishing.approve(dataset, reviewer));
-    return DatasetDocument.of(approved);
+    return withToken(approved);
+  }
+
+  @POST
+  @Path("{id}/token/retry")
+  @Operation(
+      summary =
+          "Send the dataset's failed chain operations back to the queue (e.g. after funding the"
+              + " platform's account)")
+  public DatasetDocument retryToken(@PathParam("id") String id) {
+    DatasetId dataset = DatasetResource.datasetId(id);
+    ContributorId admin = new ContributorId(currentAccount.get().subject());
+    Dataset found = ApiProblem.translate(() -> publishing.view(dataset, admin, true));
+    if (ApiProblem.translate(() -> tokenization.retry(dataset)) == 0) {
+      throw new ApiProblem(
+          Response.Status.CONFLICT, "no chain operation of this dataset has failed");
+    }
+    return withToken(found);
+  }
+
+  private DatasetDocument withToken(Dataset dataset) {
+    return DatasetDocument.of(
+        dataset,
+        tokenization.token(dataset.id(), new ContributorId(currentAccount.get().subject()), true));
   }
 
   @POST

@@ -1,6 +1,9 @@
 package io.datamint.validation.inference;
 
-/** The log-gamma function, needed by the Dirichlet-multinomial likelihood of the shrinkage fit. */
+/**
+ * The log-gamma function and its first two derivatives, needed by the Dirichlet-multinomial
+ * likelihood of the shrinkage fit and the variational expectations of the EM.
+ */
 final class Gamma {
 
   // Lanczos approximation, g = 7, n = 9: about 15 significant digits for x > 0.5.
@@ -52,5 +55,19 @@ final class Gamma {
         + Math.log(x)
         - 0.5 / x
         - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
+  }
+
+  /** The trigamma function (derivative of digamma), for Newton steps on Dirichlet parameters. */
+  static double trigamma(double x) {
+    if (!(x > 0)) {
+      throw new IllegalArgumentException("trigamma needs a positive argument, was " + x);
+    }
+    double result = 0;
+    while (x < 6) {
+      result += 1 / (x * x);
+      x += 1;
+    }
+    double f = 1 / (x * x);
+    return result + 1 / x + f / 2 + f / x * (1.0 / 6 - f * (1.0 / 30 - f * (1.0 / 42 - f / 30)));
   }
 }

@@ -9,11 +9,12 @@ import java.util.Objects;
  *
  * <ol>
  *   <li><b>Shrinkage toward the crowd.</b> Each labeler's confusion-matrix row has a Dirichlet
- *       prior centred on the pooled confusion matrix of the whole crowd; its strength is fitted by
- *       empirical Bayes (maximum Dirichlet-multinomial marginal likelihood) at every M-step. A
- *       labeler with three labels is therefore treated as an average labeler until proven
- *       otherwise, instead of as perfect or perfectly wrong, while one with hundreds of labels is
- *       judged on its own record. The data decide how much labelers differ; nothing is tuned.
+ *       prior describing the crowd's labelers; its centre and strength are fitted by empirical
+ *       Bayes (maximum Dirichlet-multinomial marginal likelihood, {@link DirichletMultinomialFit})
+ *       at every M-step, each labeler counting as one draw, however many labels it wrote. A labeler
+ *       with three labels is therefore treated as an average labeler until proven otherwise,
+ *       instead of as perfect or perfectly wrong, while one with hundreds of labels is judged on
+ *       its own record. The data decide how much labelers differ; nothing is tuned.
  *   <li><b>Gold anchoring.</b> Items with a known answer keep it as their posterior (clamped), so
  *       they pin each labeler's matrix and, through it, the rest of the crowd.
  *   <li><b>Embeddings as an annotator.</b> When items carry embeddings, an out-of-fold classifier
@@ -263,7 +264,9 @@ public final class TruthInference {
       }
     }
 
-    /** Turns the soft counts into matrices shrunk toward the pooled one (empirical Bayes). */
+    /**
+     * Turns the soft counts into matrices shrunk toward the fitted crowd prior (empirical Bayes).
+     */
     private void shrinkTowardCrowd() {
       for (int k = 0; k < classes; k++) {
         double[] pooled = new double[classes];
@@ -274,10 +277,40 @@ public final class TruthInference {
         }
         // Laplace smoothing with a double share on the diagonal: until the data say otherwise a
         // labeler is assumed better than chance, which also decides when there are no data.
-        pooled[k] += 1;
-        normalise(pooled, 1.0);
-        applyPrior(k, pooled, fitStrength(k, pooled));
+        double[] smoothing = new double[classes];
+        Arrays.fill(smoothing, 1);
+        smoothing[k] = 2;
+        for (int l = 0; l < classes; l++) {
+          pooled[l] += smoothing[l];
+        }
+        normalise(pooled, 0);
+        double[][] rows = rowsWithCounts(k);
+        double strength = fitStrength(rows, pooled);
+        double[] alpha = new double[classes];
+        for (int l = 0; l < classes; l++) {
+          alpha[l] = strength * pooled[l];
+        }
+        if (rows.length >= 2) {
+          // Pooled counts weigh labels, so the most prolific labelers would define the average
+          // labeler; the fit weighs labelers. Started from the pooled centre at its best strength,
+          // with the same smoothing as pseudo-counts on the centre (a Dirichlet hyperprior).
+          alpha = DirichletMultinomialFit.fit(rows, smoothing, alpha, MAX_STRENGTH);
+        }
+        strength = sum(alpha);
+        double[] centre = new double[classes];
+        for (int l = 0; l < classes; l++) {
+          centre[l] = alpha[l] / strength;
+        }
+        applyPrior(k, centre, strength);
       }
+    }
+
+    /** Row k of every labeler who has counts there. */
+    private double[][] rowsWithCounts(int k) {
+      return Arrays.stream(confusion)
+          .map(matrix -> matrix[k])
+          .filter(row -> sum(row) > 1e-9)
+          .toArray(double[][]::new);
     }
 
     /**
@@ -309,59 +342,42 @@ public final class TruthInference {
     }
 
     /**
-     * Maximises the Dirichlet-multinomial marginal likelihood of all labelers' row-k counts over
-     * the prior's strength, by golden-section search on its logarithm.
+     * The prior strength that maximises the Dirichlet-multinomial marginal likelihood of the rows
+     * for a fixed centre: a golden-section search on its logarithm over the whole allowed range,
+     * which is where the joint fit of centre and strength starts.
      */
-    private double fitStrength(int k, double[] pooled) {
+    private double fitStrength(double[][] rows, double[] centre) {
       double lo = Math.log(MIN_STRENGTH);
       double hi = Math.log(MAX_STRENGTH);
       double ratio = (Math.sqrt(5) - 1) / 2;
       double a = hi - ratio * (hi - lo);
       double b = lo + ratio * (hi - lo);
-      double fa = marginalLikelihood(k, pooled, Math.exp(a));
-      double fb = marginalLikelihood(k, pooled, Math.exp(b));
+      double fa = marginalLikelihood(rows, centre, Math.exp(a));
+      double fb = marginalLikelihood(rows, centre, Math.exp(b));
       while (hi - lo > 0.02) {
         if (fa < fb) {
           lo = a;
           a = b;
           fa = fb;
           b = lo + ratio * (hi - lo);
-          fb = marginalLikelihood(k, pooled, Math.exp(b));
+          fb = marginalLikelihood(rows, centre, Math.exp(b));
         } else {
           hi = b;
           b = a;
           fb = fa;
           a = hi - ratio * (hi - lo);
-          fa = marginalLikelihood(k, pooled, Math.exp(a));
+          fa = marginalLikelihood(rows, centre, Math.exp(a));
         }
       }
       return Math.exp((lo + hi) / 2);
     }
 
-    private double marginalLikelihood(int k, double[] pooled, double strength) {
-      double sum = 0;
-      double logGammaStrength = Gamma.logGamma(strength);
-      double[] logGammaPrior = new double[classes];
+    private double marginalLikelihood(double[][] rows, double[] centre, double strength) {
+      double[] alpha = new double[classes];
       for (int l = 0; l < classes; l++) {
-        logGammaPrior[l] = Gamma.logGamma(strength * pooled[l]);
+        alpha[l] = strength * centre[l];
       }
-      for (double[][] matrix : confusion) {
-        double[] row = matrix[k];
-        double total = 0;
-        for (double c : row) {
-          total += c;
-        }
-        if (total < 1e-9) {
-          continue;
-        }
-        sum += logGammaStrength - Gamma.logGamma(strength + total);
-        for (int l = 0; l < classes; l++) {
-          if (row[l] > 1e-12) {
-            sum += Gamma.logGamma(strength * pooled[l] + row[l]) - logGammaPrior[l];
-          }
-        }
-      }
-      return sum;
+      return DirichletMultinomialFit.logLikelihood(rows, alpha);
     }
 
     private double[][] expect() {
@@ -424,6 +440,14 @@ public final class TruthInference {
       }
       return result;
     }
+  }
+
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    return total;
   }
 
   private static void normalise(double[] row, double pseudoCount) {

@@ -91,6 +91,31 @@ class TruthInferenceTest {
   }
 
   @Test
+  void prolificSpammersDoNotDragTheOccasionalLabelersTowardChance() {
+    // Three coin-flippers label every item; forty careful labelers a few items each. Pooled label
+    // counts would make the average labeler half a coin-flipper; the fitted prior does not.
+    PlantedCrowd planted =
+        new PlantedCrowd(300, 2, 29)
+            .labeler("spam-1", random(), 1.0)
+            .labeler("spam-2", random(), 1.0)
+            .labeler("spam-3", random(), 1.0);
+    for (int j = 0; j < 40; j++) {
+      planted.labeler("careful-" + j, accurate(0.85), 0.05);
+    }
+    Crowd crowd = planted.build();
+
+    InferenceResult r = inference.infer(crowd);
+
+    double careful = 0;
+    for (int j = 0; j < 40; j++) {
+      careful += r.reliability(labelerIndex(crowd, "careful-" + j)) / 40;
+    }
+    double spam = r.reliability(labelerIndex(crowd, "spam-1"));
+    assertThat(careful).isGreaterThan(0.75);
+    assertThat(spam).isLessThan(0.6);
+  }
+
+  @Test
   void labelerWithTwoLabelsIsJudgedNearTheCrowdAverageInsteadOfAnExtreme() {
     PlantedCrowd planted =
         new PlantedCrowd(150, 2, 5)

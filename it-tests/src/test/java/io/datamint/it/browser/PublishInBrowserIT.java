@@ -120,6 +120,11 @@ class PublishInBrowserIT {
       assertThat(page.locator("#dataset .state-badge").first()).hasText("Listed");
       assertThat(page.locator("#version-1 .state-badge")).hasText("Approved");
       assertThat(page.locator("#review")).hasCount(0);
+      // the page polls while the data NFT is minted on the local chain
+      assertThat(page.locator("#token-status .state-badge")).hasText("Minted", PROCESSING);
+      assertThat(page.locator("#token-id")).hasText(Pattern.compile("#\\d+"));
+      assertThat(page.locator("#token-contract")).hasText(Pattern.compile("0x[0-9a-fA-F]{40}"));
+      assertThat(page.locator("#token-transaction")).hasText(Pattern.compile("0x[0-9a-f]{64}"));
       page.screenshot(shot("review-approved.png"));
     }
   }

@@ -54,6 +54,7 @@ public final class DeployedApp implements BeforeAllCallback {
     }
 
     static Running start() {
+      LocalChain.ensureContractsDeployed(root());
       try {
         int port = freePort();
         Path log = Files.createDirectories(Path.of("target")).resolve("payara-app.log");

@@ -28,6 +28,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.datamint.domain.application.ContentDownloads;
 import io.datamint.domain.application.DatasetPreviews;
 import io.datamint.domain.application.PublishingService;
+import io.datamint.domain.application.TokenizationService;
 import io.datamint.domain.model.account.Account;
 import io.datamint.domain.model.account.Role;
 import io.datamint.domain.model.dataset.ContributorId;
@@ -63,6 +64,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
   private static final int POLL_MILLIS = 1_500;
 
   @Inject PublishingService publishing;
+  @Inject TokenizationService tokenization;
   @Inject DatasetPreviews previews;
   @Inject ContentDownloads downloads;
   @Inject UploadIntake intake;
@@ -96,15 +98,24 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
   private void refresh() {
     Dataset dataset = publishing.view(id, viewer, admin);
     owner = dataset.isOwnedBy(viewer);
-    shown = DatasetDocument.of(dataset);
+    shown = DatasetDocument.of(dataset, tokenization.token(id, viewer, admin));
     removeAll();
     add(configureHeader(), configureActions());
     Version latest = latest();
     if (admin && latest.state().equals("PENDING_REVIEW")) {
       add(configureReview(latest.number()));
     }
+    if (shown.token() != null) {
+      add(new TokenPanel(shown.token()));
+    }
     add(configureVersions());
-    keepPolling(VersionPanel.isProcessing(latest.state()));
+    keepPolling(somethingUnderWay());
+  }
+
+  /** Processing or minting: the page polls until it is done. */
+  private boolean somethingUnderWay() {
+    return VersionPanel.isProcessing(latest().state())
+        || shown.token() != null && TokenPanel.isPending(shown.token());
   }
 
   private Version latest() {
@@ -260,7 +271,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
     if (shown != null) {
-      keepPolling(VersionPanel.isProcessing(latest().state()));
+      keepPolling(somethingUnderWay());
     }
   }
 

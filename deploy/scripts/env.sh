@@ -18,6 +18,9 @@ export DATAMINT_ROOT DATAMINT_TOOLS DATAMINT_VAR
 export DATAMINT_DB_URL="jdbc:postgresql://127.0.0.1:5432/datamint"
 export DATAMINT_DB_USER="datamint"
 export DATAMINT_DB_PASSWORD="datamint"
+# Files being uploaded and waiting for processing; resumable uploads live here for a day, so not
+# under /tmp, which the system may clean.
+export DATAMINT_UPLOAD_DIR="$DATAMINT_VAR/uploads"
 export DATAMINT_IPFS_API="http://127.0.0.1:5001"
 export DATAMINT_IPFS_GATEWAY="http://127.0.0.1:8081"
 export DATAMINT_CHAIN_RPC="http://127.0.0.1:8545"

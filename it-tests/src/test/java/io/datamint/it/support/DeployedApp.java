@@ -41,12 +41,27 @@ public final class DeployedApp implements BeforeAllCallback {
     return Running.current.base;
   }
 
+  /**
+   * Kills the application as a crash would (SIGKILL: no shutdown hooks, no orderly stop) and starts
+   * it again; every suite from now on talks to the new one.
+   *
+   * @return the log of the killed run
+   */
+  public static Path crashAndRestart() {
+    Running running = Running.current;
+    if (running == null) {
+      throw new IllegalStateException("annotate the suite with @ExtendWith(DeployedApp.class)");
+    }
+    return running.crashAndRestart();
+  }
+
   /** A Payara Micro process; closed by JUnit at the end of the run. */
   static final class Running implements ExtensionContext.Store.CloseableResource {
     static volatile Running current;
 
-    final Process process;
-    final URI base;
+    private volatile Process process;
+    volatile URI base;
+    private int crashes;
 
     private Running(Process process, URI base) {
       this.process = process;
@@ -55,9 +70,38 @@ public final class DeployedApp implements BeforeAllCallback {
 
     static Running start() {
       LocalChain.ensureContractsDeployed(root());
+      Launched launched = launch();
+      current = new Running(launched.process(), launched.base());
+      return current;
+    }
+
+    synchronized Path crashAndRestart() {
+      try {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        crashes++;
+        Path crashed = LOG.resolveSibling("payara-app-crashed-" + crashes + ".log");
+        Files.move(LOG, crashed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Launched launched = launch();
+        process = launched.process();
+        base = launched.base();
+        return crashed;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot restart Payara Micro", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private record Launched(Process process, URI base) {}
+
+    private static final Path LOG = Path.of("target", "payara-app.log");
+
+    private static Launched launch() {
       try {
         int port = freePort();
-        Path log = Files.createDirectories(Path.of("target")).resolve("payara-app.log");
+        Path log = Files.createDirectories(LOG.getParent()).resolve(LOG.getFileName());
         Process process =
             new ProcessBuilder(
                     List.of(
@@ -83,8 +127,7 @@ public final class DeployedApp implements BeforeAllCallback {
                 .start();
         URI base = URI.create("http://localhost:" + port);
         awaitReady(process, base, log);
-        current = new Running(process, base);
-        return current;
+        return new Launched(process, base);
       } catch (IOException e) {
         throw new IllegalStateException("cannot start Payara Micro", e);
       }

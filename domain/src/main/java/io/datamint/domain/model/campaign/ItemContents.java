@@ -1,0 +1,19 @@
+package io.datamint.domain.model.campaign;
+
+import io.datamint.domain.model.dataset.Dataset;
+import io.datamint.domain.model.dataset.DatasetVersion;
+import io.datamint.domain.model.dataset.Item;
+
+/**
+ * The plaintext of one item of a stored version, as a labeler sees it. The content is encrypted on
+ * IPFS; the adapter decrypts the version with its data key, finds the item and checks it against
+ * the item's content hash. Callers decide who may see it (a labeler holding a live lease on it).
+ */
+public interface ItemContents {
+
+  /**
+   * @throws IllegalStateException when the version's format is not served to labelers yet, or the
+   *     item cannot be found in the content
+   */
+  TaskContent contentOf(Dataset dataset, DatasetVersion version, Item item);
+}

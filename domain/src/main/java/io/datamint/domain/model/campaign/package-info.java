@@ -1,0 +1,13 @@
+/**
+ * Labeling campaigns (flow 2): a contributor's offer to pay for labels on one approved dataset
+ * version, its budget in the reward escrow on chain, and the task queue through which labelers
+ * lease items and submit labels.
+ *
+ * <p>The {@link io.datamint.domain.model.campaign.Campaign} aggregate keeps the terms and the life
+ * cycle (DRAFT, FUNDING, OPEN, PAUSED, CLOSED); {@link
+ * io.datamint.domain.model.campaign.EscrowOperation} is the outbox of its chain work (open and
+ * fund, refund on close); {@link io.datamint.domain.model.campaign.TaskQueue} is the port of the
+ * assignment rules that must hold under concurrency (k distinct labelers per item, never the same
+ * item twice to a labeler, leases that expire), implemented on PostgreSQL row locks.
+ */
+package io.datamint.domain.model.campaign;

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.chain.generated.DataNFT;
+import io.datamint.it.support.ApiClient;
 import io.datamint.it.support.DeployedApp;
 import io.datamint.it.support.Keycloak;
 import io.datamint.it.support.Stack;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,8 +44,7 @@ class MintOnApprovalIT {
 
   private static Web3j web3j;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ApiClient api = new ApiClient();
 
   @BeforeAll
   static void connect() {
@@ -65,10 +62,10 @@ class MintOnApprovalIT {
       throws Exception {
     String contributor = Keycloak.accessToken("datamint-cli", "contributor");
     String admin = Keycloak.accessToken("datamint-cli", "admin");
-    String wallet = JSON.readTree(get("/api/me", contributor).body()).get("wallet").asText();
+    String wallet = JSON.readTree(api.get("/api/me", contributor).body()).get("wallet").asText();
     String id = uploadAndAwaitReview(contributor);
 
-    HttpResponse<String> approved = post("/api/admin/datasets/" + id + "/approve", admin);
+    HttpResponse<String> approved = api.post("/api/admin/datasets/" + id + "/approve", admin, "");
 
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     JsonNode queued = JSON.readTree(approved.body()).get("token");
@@ -104,10 +101,15 @@ class MintOnApprovalIT {
         .isTrue();
 
     HttpResponse<String> second =
-        send(request("/api/datasets/" + id + "/versions", contributor), Map.of(), "v2.csv", csv());
+        api.send(
+            api.request("/api/datasets/" + id + "/versions", contributor),
+            Map.of(),
+            "v2.csv",
+            csv());
     assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
     awaitDataset(contributor, id, d -> "PENDING_REVIEW".equals(versionState(d, 2)));
-    assertThat(post("/api/admin/datasets/" + id + "/approve", admin).statusCode()).isEqualTo(200);
+    assertThat(api.post("/api/admin/datasets/" + id + "/approve", admin, "").statusCode())
+        .isEqualTo(200);
 
     JsonNode afterV2 =
         awaitDataset(
@@ -129,13 +131,13 @@ class MintOnApprovalIT {
       throws Exception {
     String contributor = Keycloak.accessToken("datamint-cli", "contributor");
     String admin = Keycloak.accessToken("datamint-cli", "admin");
-    String wallet = JSON.readTree(get("/api/me", contributor).body()).get("wallet").asText();
+    String wallet = JSON.readTree(api.get("/api/me", contributor).body()).get("wallet").asText();
     String id = uploadAndAwaitReview(contributor);
 
     JsonNode waiting;
     Stack.stop("anvil");
     try {
-      HttpResponse<String> approved = post("/api/admin/datasets/" + id + "/approve", admin);
+      HttpResponse<String> approved = api.post("/api/admin/datasets/" + id + "/approve", admin, "");
       assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
       assertThat(JSON.readTree(approved.body()).get("state").asText()).isEqualTo("LISTED");
 
@@ -162,10 +164,10 @@ class MintOnApprovalIT {
     String buyer = Keycloak.accessToken("datamint-cli", "buyer");
     String id = uploadAndAwaitReview(contributor);
 
-    JsonNode before = JSON.readTree(get("/api/datasets/" + id, contributor).body());
+    JsonNode before = JSON.readTree(api.get("/api/datasets/" + id, contributor).body());
 
     assertThat(before.has("token")).as("nothing queued before the approval").isFalse();
-    assertThat(get("/api/datasets/" + id, buyer).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/datasets/" + id, buyer).statusCode()).isEqualTo(404);
   }
 
   // --- helpers ---
@@ -203,7 +205,7 @@ class MintOnApprovalIT {
     fields.put("description", "Cats and dogs, labeled.");
     fields.put("license", "CC-BY-4.0");
     HttpResponse<String> upload =
-        send(request("/api/datasets", contributor), fields, "pets.csv", csv());
+        api.send(api.request("/api/datasets", contributor), fields, "pets.csv", csv());
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
     String id = JSON.readTree(upload.body()).get("id").asText();
     JsonNode dataset =
@@ -228,7 +230,7 @@ class MintOnApprovalIT {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode dataset = null;
     while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> response = get("/api/datasets/" + id, token);
+      HttpResponse<String> response = api.get("/api/datasets/" + id, token);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       dataset = JSON.readTree(response.body());
       if (until.test(dataset)) {
@@ -237,58 +239,5 @@ class MintOnApprovalIT {
       Thread.sleep(500);
     }
     throw new AssertionError("not there after " + timeout + ": " + dataset);
-  }
-
-  private HttpRequest.Builder request(String path, String token) {
-    return HttpRequest.newBuilder(DeployedApp.baseUri().resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + token);
-  }
-
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, String token) throws Exception {
-    return http.send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(""))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> send(
-      HttpRequest.Builder request, Map<String, String> fields, String fileName, byte[] content)
-      throws Exception {
-    String boundary = "----datamint" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field.getKey()
-                  + "\"\r\n\r\n"
-                  + field.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(
-        request
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

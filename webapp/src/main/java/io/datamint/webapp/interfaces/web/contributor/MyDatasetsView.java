@@ -20,12 +20,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import io.datamint.domain.application.PublishingService;
 import io.datamint.domain.model.dataset.ContributorId;
 import io.datamint.webapp.interfaces.web.dataset.DatasetView;
 import io.datamint.webapp.interfaces.web.dataset.StateBadge;
 import io.datamint.webapp.interfaces.web.layout.MainLayout;
+import io.datamint.webapp.interfaces.web.layout.Polling;
 import io.datamint.webapp.security.CurrentAccount;
 import io.datamint.webapp.security.Roles;
 import jakarta.annotation.PostConstruct;
@@ -54,7 +54,7 @@ public class MyDatasetsView extends VerticalLayout {
 
   private final Grid<DatasetRow> grid = new Grid<>(DatasetRow.class, false);
   private final Paragraph empty = new Paragraph("You have not published a dataset yet.");
-  private Registration polling;
+  private final Polling polling = new Polling(POLL_MILLIS, () -> refresh(UI.getCurrent()));
 
   @PostConstruct
   void compose() {
@@ -108,21 +108,7 @@ public class MyDatasetsView extends VerticalLayout {
     grid.setItems(rows);
     empty.setVisible(rows.isEmpty());
     grid.setVisible(!rows.isEmpty());
-    boolean processing = rows.stream().anyMatch(DatasetRow::processing);
-    if (processing && polling == null) {
-      ui.setPollInterval(POLL_MILLIS);
-      polling = ui.addPollListener(e -> refresh(ui));
-    } else if (!processing && polling != null) {
-      stopPolling(ui);
-    }
-  }
-
-  private void stopPolling(UI ui) {
-    ui.setPollInterval(-1);
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-    }
+    polling.keep(ui, rows.stream().anyMatch(DatasetRow::processing));
   }
 
   @Override
@@ -133,7 +119,7 @@ public class MyDatasetsView extends VerticalLayout {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
   }
 }

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.datamint.domain.application.ContentDownloads;
 import io.datamint.domain.application.DatasetPreviews;
@@ -39,6 +38,7 @@ import io.datamint.webapp.infrastructure.publishing.UploadIntake;
 import io.datamint.webapp.interfaces.rest.DatasetDocument;
 import io.datamint.webapp.interfaces.rest.DatasetDocument.Version;
 import io.datamint.webapp.interfaces.web.layout.MainLayout;
+import io.datamint.webapp.interfaces.web.layout.Polling;
 import io.datamint.webapp.security.CurrentAccount;
 import io.datamint.webapp.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,7 +77,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
   private boolean owner;
   private DatasetDocument shown;
   private Integer selectedVersion;
-  private Registration polling;
+  private final Polling polling = new Polling(POLL_MILLIS, this::safeRefresh);
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
@@ -238,16 +238,10 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
         .open();
   }
 
-  private void keepPolling(boolean processing) {
+  private void keepPolling(boolean underWay) {
     UI ui = UI.getCurrent();
-    if (ui == null) {
-      return;
-    }
-    if (processing && polling == null) {
-      ui.setPollInterval(POLL_MILLIS);
-      polling = ui.addPollListener(e -> safeRefresh());
-    } else if (!processing && polling != null) {
-      stopPolling(ui);
+    if (ui != null) {
+      polling.keep(ui, underWay);
     }
   }
 
@@ -256,14 +250,6 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
       refresh();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "dataset page " + id + ": refresh failed", e);
-    }
-  }
-
-  private void stopPolling(UI ui) {
-    ui.setPollInterval(-1);
-    if (polling != null) {
-      polling.remove();
-      polling = null;
     }
   }
 
@@ -277,7 +263,7 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
     super.onDetach(event);
   }
 }

@@ -7,11 +7,13 @@ public final class CsvInputException extends Exception {
 
   private final Path file;
   private final long line;
+  private final String problem;
 
   public CsvInputException(Path file, long line, String problem) {
     super(file + ": line " + line + ": " + problem);
     this.file = file;
     this.line = line;
+    this.problem = problem;
   }
 
   public Path file() {
@@ -20,5 +22,13 @@ public final class CsvInputException extends Exception {
 
   public long line() {
     return line;
+  }
+
+  /**
+   * What is wrong, without the file's path: the web application names the upload instead of the
+   * temporary file it was spooled to.
+   */
+  public String problem() {
+    return problem;
   }
 }

@@ -1,8 +1,6 @@
 package io.datamint.validation.cli;
 
-import io.datamint.domain.model.validation.ItemConsensus;
 import io.datamint.domain.model.validation.LabelScore;
-import io.datamint.domain.model.validation.LabelerReliability;
 import io.datamint.domain.model.validation.ValidationBatch;
 import io.datamint.domain.model.validation.ValidationResult;
 import io.datamint.validation.embedding.CachingEmbedder;
@@ -21,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -166,30 +162,18 @@ public final class ScoreCommand implements Callable<Integer> {
 
   private void write(ValidationResult result) throws IOException {
     Files.createDirectories(out);
-    try (CSVPrinter p = printer("items.csv", "item_id", "consensus_label", "confidence")) {
-      for (ItemConsensus c : result.items()) {
-        p.printRecord(c.itemKey(), c.consensusLabel(), number(c.confidence()));
-      }
+    try (Writer w = writer("items.csv")) {
+      ResultCsv.writeItems(w, result.items());
     }
-    try (CSVPrinter p = printer("annotations.csv", "item_id", "worker_id", "label", "quality")) {
-      for (LabelScore s : result.labels()) {
-        p.printRecord(s.itemKey(), s.labelerKey(), s.label(), number(s.quality()));
-      }
+    try (Writer w = writer("annotations.csv")) {
+      ResultCsv.writeAnnotations(w, result.labels());
     }
-    try (CSVPrinter p = printer("workers.csv", "worker_id", "reliability", "labels")) {
-      for (LabelerReliability r : result.labelers()) {
-        p.printRecord(r.labelerKey(), number(r.reliability()), r.labelCount());
-      }
+    try (Writer w = writer("workers.csv")) {
+      ResultCsv.writeWorkers(w, result.labelers());
     }
   }
 
-  private CSVPrinter printer(String name, String... header) throws IOException {
-    Writer w = Files.newBufferedWriter(out.resolve(name), StandardCharsets.UTF_8);
-    return new CSVPrinter(
-        w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get());
-  }
-
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%.6f", value);
+  private Writer writer(String name) throws IOException {
+    return Files.newBufferedWriter(out.resolve(name), StandardCharsets.UTF_8);
   }
 }

@@ -73,7 +73,7 @@ public final class ValidationWorker implements Runnable {
         outcome = runOnce();
       } catch (RuntimeException e) {
         // The database may be restarting: wait and try again rather than die.
-        LOG.warn("worker {}: {}", workerId, e.getMessage());
+        LOG.warn("worker {}: {} ({})", workerId, e.getMessage(), rootCause(e));
         outcome = Outcome.IDLE;
       }
       if (outcome == Outcome.IDLE && running.get()) {
@@ -138,6 +138,14 @@ public final class ValidationWorker implements Runnable {
   /** Asks the loop to end after the current job. */
   public void stop() {
     running.set(false);
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   static Duration retryDelay(int attempt) {

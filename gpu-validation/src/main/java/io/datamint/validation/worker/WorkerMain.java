@@ -12,6 +12,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import picocli.CommandLine;
@@ -72,20 +74,23 @@ public final class WorkerMain implements Callable<Integer> {
             score,
             Duration.ofSeconds(leaseSeconds),
             Duration.ofSeconds(pollSeconds));
+    // Counted down once the loop has ended and the embedder is closed. The shutdown hook waits on
+    // this rather than joining the main thread: after the loop, main returns into System.exit,
+    // which blocks for as long as a shutdown (the hook's own) is in progress.
+    CountDownLatch finished = new CountDownLatch(1);
     try {
       if (once) {
         while (worker.runOnce() != ValidationWorker.Outcome.IDLE) {
           // keep draining
         }
       } else {
-        Thread main = Thread.currentThread();
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(
                     () -> {
                       worker.stop();
                       try {
-                        main.join(Duration.ofSeconds(30).toMillis());
+                        finished.await(30, TimeUnit.SECONDS);
                       } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                       }
@@ -96,6 +101,7 @@ public final class WorkerMain implements Callable<Integer> {
       if (embedder != null) {
         embedder.close();
       }
+      finished.countDown();
     }
     return 0;
   }

@@ -55,7 +55,7 @@ public final class CsvReader {
             .setIgnoreEmptyLines(true)
             .setTrim(false)
             .get();
-    try (InputStream in = Files.newInputStream(file);
+    try (InputStream in = ctx.counted(Files.newInputStream(file));
         BoundedReader reader = new BoundedReader(skipBom(in), ctx.limits.maxRecordBytes());
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       parse(parser, reader, ctx);

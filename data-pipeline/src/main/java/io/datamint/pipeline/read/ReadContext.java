@@ -10,6 +10,9 @@ import io.datamint.pipeline.pii.PersonalDataScanner;
 import io.datamint.pipeline.profile.ImageProfiler;
 import io.datamint.pipeline.profile.PreviewBuilder;
 import io.datamint.pipeline.profile.TableProfiler;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.tika.parser.Parser;
@@ -26,6 +29,8 @@ public final class ReadContext {
 
   /** Tika's parser, for image metadata (EXIF GPS); null when metadata is not read. */
   public final Parser metadata;
+
+  private static final long PROGRESS_BYTES = 1 << 20;
 
   private final ItemSink sink;
   private final MessageDigest sha256;
@@ -57,6 +62,48 @@ public final class ReadContext {
 
   public ItemId emit(byte[] itemBytes, String locator, long byteOffset) {
     return emit(itemBytes, 0, itemBytes.length, locator, byteOffset);
+  }
+
+  /** Tells the sink how far reading has got (for progress). */
+  public void reached(long bytesRead) {
+    sink.reached(bytesRead);
+  }
+
+  /**
+   * The file's bytes, counted for progress: the sink hears of each further MiB read, so formats
+   * whose items carry no byte offset (CSV records, archive entries) still show progress.
+   */
+  public InputStream counted(InputStream in) {
+    return new FilterInputStream(in) {
+      private long read;
+      private long told;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          advance(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+          advance(n);
+        }
+        return n;
+      }
+
+      private void advance(int n) {
+        read += n;
+        if (read - told >= PROGRESS_BYTES) {
+          told = read;
+          sink.reached(read);
+        }
+      }
+    };
   }
 
   public long items() {

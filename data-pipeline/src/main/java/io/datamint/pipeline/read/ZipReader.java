@@ -73,6 +73,7 @@ public final class ZipReader {
           !entries.isEmpty() && ImageRecords.formatOf(entries.get(0).getName()) != null;
       boolean labelled = entries.stream().allMatch(e -> e.getName().contains("/"));
       long total = 0;
+      long compressedDone = 0;
       for (ZipEntry e : entries) {
         String where = "entry " + e.getName();
         byte[] bytes = expand(zip, e, where, ctx, total);
@@ -84,6 +85,8 @@ public final class ZipReader {
         } else {
           text(bytes, e.getName(), where, label, ctx);
         }
+        compressedDone += Math.max(0, e.getCompressedSize());
+        ctx.reached(compressedDone);
       }
       if (entries.isEmpty()) {
         throw BadInputException.of(RejectionCode.EMPTY_FILE, "the archive holds no files");

@@ -12,6 +12,7 @@ import io.datamint.domain.model.dataset.Dataset;
 import io.datamint.domain.model.dataset.DatasetInspector;
 import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.domain.model.dataset.Inspection;
+import io.datamint.domain.model.dataset.Item;
 import io.datamint.domain.model.dataset.ItemSink;
 import io.datamint.domain.model.dataset.ItemStore;
 import io.datamint.domain.model.dataset.Manifest;
@@ -169,10 +170,18 @@ public class VersionProcessor {
       return inspector.inspect(
           file,
           fileName,
-          item -> {
-            batch.accept(item);
-            if (item.byteOffset() >= 0) {
-              progress.advanceTo(item.byteOffset() + item.byteLength());
+          new ItemSink() {
+            @Override
+            public void accept(Item item) {
+              batch.accept(item);
+              if (item.byteOffset() >= 0) {
+                progress.advanceTo(item.byteOffset() + item.byteLength());
+              }
+            }
+
+            @Override
+            public void reached(long bytesRead) {
+              progress.advanceTo(bytesRead);
             }
           });
     }

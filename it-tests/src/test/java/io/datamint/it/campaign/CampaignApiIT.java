@@ -10,23 +10,18 @@ import io.datamint.chain.generated.RewardEscrow;
 import io.datamint.domain.model.chain.EscrowCampaignId;
 import io.datamint.domain.model.chain.TokenAmount;
 import io.datamint.it.support.ApiClient;
+import io.datamint.it.support.CampaignFixture;
 import io.datamint.it.support.DeployedApp;
 import io.datamint.it.support.Keycloak;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +42,12 @@ import org.web3j.tx.gas.StaticGasProvider;
 class CampaignApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration ON_CHAIN = Duration.ofSeconds(90);
-  private static final int ITEMS = 4;
-  private static final int K = 2;
+  private static final int ITEMS = CampaignFixture.ITEMS;
+  private static final int K = CampaignFixture.K;
 
   private static Web3j web3j;
   private final ApiClient api = new ApiClient();
+  private final CampaignFixture fixture = new CampaignFixture(api);
 
   @BeforeAll
   static void connect() {
@@ -74,14 +69,16 @@ class CampaignApiIT {
       Keycloak.accessToken("datamint-cli", "labeler3")
     };
     Map<String, String> texts = new HashMap<>();
-    String dataset = publishAndApprove(contributor, admin, texts);
+    String dataset = fixture.publishAndApprove(contributor, admin, texts);
 
     // an under-funded campaign is refused with the arithmetic
-    HttpResponse<String> poor = api.post("/api/campaigns", contributor, campaign(dataset, "1"));
+    HttpResponse<String> poor =
+        api.post("/api/campaigns", contributor, CampaignFixture.campaign(dataset, "1"));
     assertThat(poor.statusCode()).as(poor.body()).isEqualTo(400);
     assertThat(JSON.readTree(poor.body()).get("detail").asText()).contains("does not cover");
 
-    HttpResponse<String> created = api.post("/api/campaigns", contributor, campaign(dataset, "12"));
+    HttpResponse<String> created =
+        api.post("/api/campaigns", contributor, CampaignFixture.campaign(dataset, "12"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode draft = JSON.readTree(created.body());
     String id = draft.get("id").asText();
@@ -96,7 +93,8 @@ class CampaignApiIT {
     HttpResponse<String> funding = api.post("/api/campaigns/" + id + "/fund", contributor, "");
     assertThat(funding.statusCode()).as(funding.body()).isEqualTo(200);
     assertThat(JSON.readTree(funding.body()).get("state").asText()).isEqualTo("FUNDING");
-    JsonNode open = awaitCampaign(contributor, id, c -> "OPEN".equals(c.get("state").asText()));
+    JsonNode open =
+        fixture.awaitCampaign(contributor, id, c -> "OPEN".equals(c.get("state").asText()));
     assertThat(open.at("/funding/status").asText()).isEqualTo("DONE");
     assertThat(open.at("/funding/transaction").asText()).matches("0x[0-9a-f]{64}");
     RewardEscrow.Campaign books = escrow().campaignOf(campaignKey(id)).send();
@@ -221,76 +219,6 @@ class CampaignApiIT {
 
   private HttpResponse<String> label(String lease, String token, String label) throws Exception {
     return api.post("/api/tasks/" + lease + "/label", token, "{\"labels\": [\"" + label + "\"]}");
-  }
-
-  private static String campaign(String dataset, String budget) {
-    return "{\"dataset\": \""
-        + dataset
-        + "\", \"version\": 1, \"title\": \"Cat or dog\","
-        + " \"instructions\": \"Is the sound a cat's or a dog's?\", \"labelMode\": \"SINGLE\","
-        + " \"labels\": [\"cat\", \"dog\"], \"labelsPerItem\": "
-        + K
-        + ", \"reward\": \"1.5\", \"budget\": \""
-        + budget
-        + "\", \"qualityThreshold\": 0.6, \"deadline\": \""
-        + Instant.now().plus(Duration.ofHours(1))
-        + "\", \"leaseSeconds\": 5}";
-  }
-
-  /** A labeled CSV of {@link #ITEMS} rows, approved by the admin; fills in item id → text. */
-  private String publishAndApprove(String contributor, String admin, Map<String, String> texts)
-      throws Exception {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    List<String> rows = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("label,text\n");
-    for (int i = 0; i < ITEMS; i++) {
-      String text = (i % 2 == 0 ? "meow " : "woof ") + run + " " + i;
-      rows.add(text);
-      csv.append(i % 2 == 0 ? "cat" : "dog").append(',').append(text).append('\n');
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("title", "Sounds " + run);
-    fields.put("description", "Cats and dogs, to label again.");
-    fields.put("license", "CC-BY-4.0");
-    HttpResponse<String> upload =
-        api.send(
-            api.request("/api/datasets", contributor),
-            fields,
-            "sounds.csv",
-            csv.toString().getBytes(StandardCharsets.UTF_8));
-    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-    String id = JSON.readTree(upload.body()).get("id").asText();
-    JsonNode version = api.awaitProcessed(contributor, id, 1);
-    assertThat(version.get("state").asText()).as(version.toString()).isEqualTo("PENDING_REVIEW");
-    HttpResponse<String> approved = api.post("/api/admin/datasets/" + id + "/approve", admin, "");
-    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-    // the item ids are the first 16 hex digits of the SHA-256 of the record's fields joined by
-    // the unit separator, and the ordinal: compute them to know each item's text
-    for (int i = 0; i < ITEMS; i++) {
-      String canonical = (i % 2 == 0 ? "cat" : "dog") + '\u001f' + rows.get(i);
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(canonical.getBytes(StandardCharsets.UTF_8));
-      String hex = java.util.HexFormat.of().formatHex(digest).substring(0, 16);
-      texts.put(hex + "-" + String.format("%06d", i), rows.get(i));
-    }
-    return id;
-  }
-
-  private JsonNode awaitCampaign(String token, String id, Predicate<JsonNode> until)
-      throws Exception {
-    Instant deadline = Instant.now().plus(ON_CHAIN);
-    JsonNode campaign = null;
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> response = api.get("/api/campaigns/" + id, token);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      campaign = JSON.readTree(response.body());
-      if (until.test(campaign)) {
-        return campaign;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("not there after " + ON_CHAIN + ": " + campaign);
   }
 
   private static RewardEscrow escrow() throws Exception {

@@ -13,6 +13,7 @@ import io.datamint.domain.model.account.Role;
 import io.datamint.domain.model.chain.ChainEvent;
 import io.datamint.domain.model.chain.ChainOperationKey;
 import io.datamint.domain.model.chain.ChainRejectedException;
+import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.ChainUnavailableException;
 import io.datamint.domain.model.chain.DataNftId;
 import io.datamint.domain.model.chain.TxHash;
@@ -203,7 +204,7 @@ class TokenizationServiceTest {
     assertThat(mint.message()).get().asString().contains("the chain is unavailable");
     assertThat(processor.processDue(10)).as("not due during the back-off").isZero();
 
-    clock.advance(TokenOperation.FIRST_DELAY);
+    clock.advance(ChainRetry.FIRST_DELAY);
     processor.processDue(10);
 
     assertThat(mint.status()).isEqualTo(TokenStatus.MINTED);

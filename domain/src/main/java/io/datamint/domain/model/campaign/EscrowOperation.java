@@ -1,6 +1,7 @@
 package io.datamint.domain.model.campaign;
 
 import io.datamint.domain.model.chain.ChainOperationKey;
+import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.TxHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,8 +31,6 @@ import java.util.UUID;
 @Table(name = "campaign_operation")
 public class EscrowOperation {
 
-  public static final Duration FIRST_DELAY = Duration.ofSeconds(2);
-  public static final Duration MAX_DELAY = Duration.ofSeconds(30);
   private static final int MAX_MESSAGE = 2000;
 
   @Id
@@ -113,15 +112,6 @@ public class EscrowOperation {
     return ChainOperationKey.of("campaign", "refund", campaign.value());
   }
 
-  /** Exponential from {@link #FIRST_DELAY}, capped at {@link #MAX_DELAY}. */
-  public static Duration retryDelay(int attempts) {
-    if (attempts <= 1) {
-      return FIRST_DELAY;
-    }
-    Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(attempts - 1, 16));
-    return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
-  }
-
   // --- verbs ---
 
   /**
@@ -157,7 +147,7 @@ public class EscrowOperation {
    * back-off.
    */
   public void postponed(String why, Optional<TxHash> recorded, Instant now) {
-    waitUntil(why, recorded, now.plus(retryDelay(attempts)), now);
+    waitUntil(why, recorded, now.plus(ChainRetry.delayAfter(attempts)), now);
   }
 
   /** The operation must wait for something with a known time, e.g. the deadline. */

@@ -1,6 +1,7 @@
 package io.datamint.domain.model.tokenization;
 
 import io.datamint.domain.model.chain.ChainOperationKey;
+import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.ContractAddress;
 import io.datamint.domain.model.chain.DataNftId;
 import io.datamint.domain.model.chain.TxHash;
@@ -36,11 +37,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "token_operation")
 public class TokenOperation {
-
-  /** The first retry waits this long; each further one twice as long, up to {@link #MAX_DELAY}. */
-  public static final Duration FIRST_DELAY = Duration.ofSeconds(2);
-
-  public static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
   private static final int MAX_MESSAGE = 2000;
 
@@ -147,19 +143,6 @@ public class TokenOperation {
     return ChainOperationKey.of("version", "dataset", dataset.value(), version);
   }
 
-  /**
-   * How long to wait before attempt number {@code attempts + 1}: exponential from {@link
-   * #FIRST_DELAY}, capped at {@link #MAX_DELAY}.
-   */
-  public static Duration retryDelay(int attempts) {
-    if (attempts <= 1) {
-      return FIRST_DELAY;
-    }
-    int doublings = Math.min(attempts - 1, 16);
-    Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
-    return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
-  }
-
   // --- verbs ---
 
   /**
@@ -229,7 +212,7 @@ public class TokenOperation {
           this.transaction = hash.value();
           this.status = TokenStatus.SUBMITTED;
         });
-    Instant retryAt = now.plus(retryDelay(attempts));
+    Instant retryAt = now.plus(ChainRetry.delayAfter(attempts));
     this.message = clip(why + " — next attempt at " + retryAt);
     this.nextAttemptAt = retryAt;
     this.updatedAt = now;

@@ -3,6 +3,7 @@ package io.datamint.domain.model.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.TxHash;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,9 @@ class EscrowOperationTest {
 
     assertThat(op.status()).isEqualTo(EscrowOperationStatus.SUBMITTED);
     assertThat(op.transaction()).contains(TX);
-    assertThat(op.nextAttemptAt()).isEqualTo(NOW.plus(EscrowOperation.FIRST_DELAY));
+    assertThat(op.nextAttemptAt()).isEqualTo(NOW.plus(ChainRetry.FIRST_DELAY));
     assertThat(op.message().orElseThrow()).contains("the chain is unavailable");
-    assertThat(EscrowOperation.retryDelay(10)).isEqualTo(EscrowOperation.MAX_DELAY);
+    assertThat(ChainRetry.delayAfter(10)).isEqualTo(ChainRetry.MAX_DELAY);
   }
 
   @Test

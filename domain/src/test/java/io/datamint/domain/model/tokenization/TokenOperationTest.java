@@ -57,15 +57,6 @@ class TokenOperationTest {
   }
 
   @Test
-  void retryDelaysDoubleUpToTheCap() {
-    assertThat(TokenOperation.retryDelay(1)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(TokenOperation.retryDelay(2)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(TokenOperation.retryDelay(4)).isEqualTo(Duration.ofSeconds(16));
-    assertThat(TokenOperation.retryDelay(5)).isEqualTo(TokenOperation.MAX_DELAY);
-    assertThat(TokenOperation.retryDelay(1_000)).isEqualTo(TokenOperation.MAX_DELAY);
-  }
-
-  @Test
   void aPostponedOperationStaysQueuedWithItsReasonUntilTheBackOffEnds() {
     TokenOperation mint = TokenOperation.mint(DATASET, 1, T0);
     mint.claim(T0, Duration.ofMinutes(3));

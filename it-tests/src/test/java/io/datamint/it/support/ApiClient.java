@@ -93,8 +93,10 @@ public final class ApiClient {
         response = poll("/api/datasets/" + id, token);
       } catch (HttpTimeoutException e) {
         // Seen once in CI (2026-11-25): one poll got no answer while the server went on working;
-        // under investigation (see the session note). A poll is idempotent: ask again, and let the
-        // deadline above decide; two hung polls in a row fail the test.
+        // not explained yet. The thread dump puts the server's side of it into the build log. A
+        // poll is idempotent: ask again, and let the deadline above decide; two hung polls in a
+        // row fail the test.
+        DeployedApp.threadDump("GET /api/datasets/" + id + " got no answer within 20 s");
         if (++hung > 1) {
           throw e;
         }

@@ -55,6 +55,21 @@ public final class DeployedApp implements BeforeAllCallback {
     return running.crashAndRestart();
   }
 
+  /**
+   * Writes a thread dump of the running application (jcmd) to {@code target/} and prints the
+   * threads that are inside our code, in JWT/OIDC key handling or blocked, so that a request that
+   * hangs in CI leaves the reason in the build log.
+   *
+   * @return the file with the whole dump
+   */
+  public static Path threadDump(String why) {
+    Running running = Running.current;
+    if (running == null) {
+      throw new IllegalStateException("annotate the suite with @ExtendWith(DeployedApp.class)");
+    }
+    return running.threadDump(why);
+  }
+
   /** A Payara Micro process; closed by JUnit at the end of the run. */
   static final class Running implements ExtensionContext.Store.CloseableResource {
     static volatile Running current;
@@ -88,6 +103,43 @@ public final class DeployedApp implements BeforeAllCallback {
         return crashed;
       } catch (IOException e) {
         throw new IllegalStateException("cannot restart Payara Micro", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    synchronized Path threadDump(String why) {
+      try {
+        Path dump = LOG.resolveSibling("payara-threads-" + Instant.now().toEpochMilli() + ".txt");
+        Process jcmd =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()),
+                    "Thread.print",
+                    "-l")
+                .redirectErrorStream(true)
+                .redirectOutput(dump.toFile())
+                .start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+          jcmd.destroyForcibly();
+        }
+        StringBuilder interesting = new StringBuilder();
+        for (String thread : Files.readString(dump).split("\n\n")) {
+          String lower = thread.toLowerCase(java.util.Locale.ROOT);
+          if (lower.contains("io.datamint")
+              || lower.contains("jwt")
+              || lower.contains("openid")
+              || lower.contains("state: blocked")) {
+            interesting.append(thread).append("\n\n");
+          }
+        }
+        System.err.println(
+            "=== Payara threads (" + why + "), whole dump in " + dump.toAbsolutePath() + " ===");
+        System.err.println(interesting);
+        return dump;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot take a thread dump of Payara Micro", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

@@ -65,6 +65,11 @@ public final class KuboContentStore implements ContentStore {
   }
 
   @Override
+  public InputStream open(Cid cid, long offset, long length) {
+    return kubo.cat(cid, offset, length);
+  }
+
+  @Override
   public void release(Cid cid, String reference) {
     int remaining = ledger.released(cid, reference);
     if (remaining == 0) {

@@ -1,5 +1,6 @@
 package io.datamint.pipeline.crypto;
 
+import io.datamint.domain.model.dataset.CiphertextSource;
 import io.datamint.domain.model.dataset.ContentCipher;
 import io.datamint.domain.model.dataset.DataKey;
 import java.io.IOException;
@@ -67,6 +68,61 @@ public final class ChunkedAesGcmCipher implements ContentCipher {
     Objects.requireNonNull(ciphertext, "ciphertext must not be null");
     Objects.requireNonNull(key, "key must not be null");
     return new Decrypting(ciphertext, key.bytes());
+  }
+
+  /**
+   * Decrypts only the chunks that hold the range: the header is read on its own (it is bound to
+   * every chunk as associated data, so a swapped header fails the first chunk), then the ciphertext
+   * from the first chunk of the range to one chunk past its last (the look-ahead that tells whether
+   * a chunk is the last one). Chunk indices in the nonces and the last-chunk flag protect the range
+   * exactly as they protect a read from the start.
+   */
+  @Override
+  public InputStream decryptingRange(
+      CiphertextSource ciphertext, DataKey key, long offset, long length) throws IOException {
+    Objects.requireNonNull(ciphertext, "ciphertext must not be null");
+    Objects.requireNonNull(key, "key must not be null");
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset and length must not be negative");
+    }
+    byte[] header = new byte[HEADER_SIZE];
+    try (InputStream in = ciphertext.openAt(0, HEADER_SIZE)) {
+      if (readFully(in, header, 0, HEADER_SIZE) < HEADER_SIZE) {
+        throw new CiphertextIntegrityException("ciphertext is truncated: incomplete header");
+      }
+    }
+    int size = chunkSizeOf(header);
+    long first = offset / size;
+    long last = (offset + Math.max(length, 1) - 1) / size;
+    long encrypted = (long) size + TAG_SIZE;
+    Decrypting plaintext =
+        new Decrypting(
+            ciphertext.openAt(HEADER_SIZE + first * encrypted, (last - first + 2) * encrypted),
+            key.bytes(),
+            header,
+            first);
+    try {
+      plaintext.skipNBytes(offset % size);
+      return plaintext;
+    } catch (IOException | RuntimeException e) {
+      plaintext.close();
+      throw e;
+    }
+  }
+
+  /** The chunk size a header names, after checking the magic and the format. */
+  static int chunkSizeOf(byte[] header) throws CiphertextIntegrityException {
+    ByteBuffer b = ByteBuffer.wrap(header);
+    byte[] magic = new byte[4];
+    b.get(magic);
+    if (!Arrays.equals(magic, MAGIC) || b.get() != FORMAT) {
+      throw new CiphertextIntegrityException("not Datamint ciphertext (format 1)");
+    }
+    int chunkSize = b.getInt();
+    if (chunkSize < 16 || chunkSize > MAX_CHUNK_SIZE) {
+      throw new CiphertextIntegrityException("ciphertext header names a bad chunk size");
+    }
+    return chunkSize;
   }
 
   @Override
@@ -243,8 +299,16 @@ public final class ChunkedAesGcmCipher implements ContentCipher {
     private int currentLen;
     private int encryptedChunk;
 
+    /** From the start of the ciphertext: the header comes first. */
     Decrypting(InputStream source, byte[] key) {
       super(source, key);
+    }
+
+    /** From chunk {@code firstChunk}: the header was read apart, the source starts at the chunk. */
+    Decrypting(InputStream source, byte[] key, byte[] header, long firstChunk) throws IOException {
+      super(source, key);
+      this.index = firstChunk;
+      accept(header);
     }
 
     private void readHeader() throws IOException {
@@ -252,18 +316,12 @@ public final class ChunkedAesGcmCipher implements ContentCipher {
       if (readFully(source, h, 0, HEADER_SIZE) < HEADER_SIZE) {
         throw new CiphertextIntegrityException("ciphertext is truncated: incomplete header");
       }
-      ByteBuffer b = ByteBuffer.wrap(h);
-      byte[] magic = new byte[4];
-      b.get(magic);
-      if (!Arrays.equals(magic, MAGIC) || b.get() != FORMAT) {
-        throw new CiphertextIntegrityException("not Datamint ciphertext (format 1)");
-      }
-      int chunkSize = b.getInt();
-      if (chunkSize < 16 || chunkSize > MAX_CHUNK_SIZE) {
-        throw new CiphertextIntegrityException("ciphertext header names a bad chunk size");
-      }
-      byte[] p = new byte[7];
-      b.get(p);
+      accept(h);
+    }
+
+    private void accept(byte[] h) throws IOException {
+      int chunkSize = chunkSizeOf(h);
+      byte[] p = Arrays.copyOfRange(h, HEADER_SIZE - 7, HEADER_SIZE);
       if (!Arrays.equals(p, noncePrefix(key.getEncoded()))) {
         throw new CiphertextIntegrityException("ciphertext was not made with this key");
       }

@@ -36,14 +36,23 @@ public final class ImageRecords {
           fileName,
           "an image may have at most " + (ctx.limits.maxImageBytes() >> 20) + " MiB");
     }
-    accept(Files.readAllBytes(file), format, fileName, fileName, null, ctx);
+    accept(Files.readAllBytes(file), format, fileName, fileName, null, -1, ctx);
   }
 
+  /**
+   * @param offset where the image's local header lies in its archive, -1 for a file of its own
+   */
   static void accept(
-      byte[] bytes, ContentFormat format, String name, String where, String label, ReadContext ctx)
+      byte[] bytes,
+      ContentFormat format,
+      String name,
+      String where,
+      String label,
+      long offset,
+      ReadContext ctx)
       throws BadInputException {
     ImageDecoder.Decoded d = ImageDecoder.decode(bytes, format, where, ctx.limits.maxImagePixels());
-    ItemId id = ctx.emit(bytes, where, -1);
+    ItemId id = ctx.emit(bytes, where, offset);
     ctx.table.text(ctx.table.column("file"), name);
     if (label != null) {
       ctx.table.typed(ctx.table.column("label"), label, ColumnType.STRING);
@@ -97,7 +106,8 @@ public final class ImageRecords {
     return false;
   }
 
-  static ContentFormat formatOf(String name) {
+  /** The image format a file name names by its extension, or null when none. */
+  public static ContentFormat formatOf(String name) {
     String n = name.toLowerCase(java.util.Locale.ROOT);
     if (n.endsWith(".png")) {
       return ContentFormat.PNG;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
  * Reads a ZIP archive of images, or of UTF-8 text files, without ever writing an entry to disk.
@@ -69,6 +71,7 @@ public final class ZipReader {
         throw BadInputException.of(
             RejectionCode.CORRUPT_ARCHIVE, "an entry name in the archive is not valid UTF-8");
       }
+      Map<String, Long> localHeaders = localHeaderOffsets(file);
       boolean images =
           !entries.isEmpty() && ImageRecords.formatOf(entries.get(0).getName()) != null;
       boolean labelled = entries.stream().allMatch(e -> e.getName().contains("/"));
@@ -79,11 +82,12 @@ public final class ZipReader {
         byte[] bytes = expand(zip, e, where, ctx, total);
         total += bytes.length;
         String label = labelled ? folderOf(e.getName()) : null;
+        long offset = localHeaders.getOrDefault(e.getName(), -1L);
         if (images) {
           ImageRecords.accept(
-              bytes, ImageRecords.formatOf(e.getName()), e.getName(), where, label, ctx);
+              bytes, ImageRecords.formatOf(e.getName()), e.getName(), where, label, offset, ctx);
         } else {
-          text(bytes, e.getName(), where, label, ctx);
+          text(bytes, e.getName(), where, label, offset, ctx);
         }
         compressedDone += Math.max(0, e.getCompressedSize());
         ctx.reached(compressedDone);
@@ -233,7 +237,32 @@ public final class ZipReader {
     return out.toByteArray();
   }
 
-  private static void text(byte[] bytes, String name, String where, String label, ReadContext ctx)
+  /**
+   * Where each entry's local header lies in the archive, so that an item can later be read alone
+   * from the stored file ({@link ZipLocalEntry}); java.util.zip does not tell, commons-compress
+   * reads it from the central directory. An archive it cannot read (java.util.zip could) keeps no
+   * offsets: its items are then found by scanning the archive.
+   */
+  private static Map<String, Long> localHeaderOffsets(Path file) {
+    Map<String, Long> offsets = new HashMap<>();
+    try (org.apache.commons.compress.archivers.zip.ZipFile zip =
+        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+            .setFile(file.toFile())
+            .setCharset(StandardCharsets.UTF_8)
+            .get()) {
+      Enumeration<ZipArchiveEntry> all = zip.getEntries();
+      while (all.hasMoreElements()) {
+        ZipArchiveEntry e = all.nextElement();
+        offsets.put(e.getName(), e.getLocalHeaderOffset());
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      return Map.of();
+    }
+    return offsets;
+  }
+
+  private static void text(
+      byte[] bytes, String name, String where, String label, long offset, ReadContext ctx)
       throws BadInputException {
     String text;
     try {
@@ -253,7 +282,7 @@ public final class ZipReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    ItemId id = ctx.emit(bytes, where, -1);
+    ItemId id = ctx.emit(bytes, where, offset);
     ctx.table.text(ctx.table.column("file"), name);
     if (label != null) {
       ctx.table.typed(ctx.table.column("label"), label, ColumnType.STRING);

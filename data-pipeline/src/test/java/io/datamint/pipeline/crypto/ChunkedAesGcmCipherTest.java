@@ -3,6 +3,7 @@ package io.datamint.pipeline.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datamint.domain.model.dataset.CiphertextSource;
 import io.datamint.domain.model.dataset.ContentHash;
 import io.datamint.domain.model.dataset.DataKey;
 import java.io.ByteArrayInputStream;
@@ -170,5 +171,99 @@ class ChunkedAesGcmCipherTest {
       plain = dec.transferTo(java.io.OutputStream.nullOutputStream());
     }
     assertThat(plain).isEqualTo(size);
+  }
+
+  /** Ciphertext held in memory, served from any offset, counting the bytes it hands out. */
+  private static final class Ranges implements CiphertextSource {
+    final byte[] ciphertext;
+    long served;
+
+    Ranges(byte[] ciphertext) {
+      this.ciphertext = ciphertext;
+    }
+
+    @Override
+    public InputStream openAt(long offset, long length) {
+      int from = (int) Math.min(offset, ciphertext.length);
+      int n = (int) Math.min(length, ciphertext.length - from);
+      served += n;
+      return new ByteArrayInputStream(ciphertext, from, n);
+    }
+  }
+
+  private byte[] decryptFrom(Ranges ranges, long offset, int length) throws IOException {
+    try (InputStream in = cipher.decryptingRange(ranges, key, offset, length)) {
+      return in.readNBytes(length);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 63, 64, 65, 127, 128, 640, 999})
+  void aRangedReadFromAnyOffsetGivesTheSameBytesAsReadingFromTheStart(int offset)
+      throws IOException {
+    byte[] plain = random(1000);
+    Ranges ranges = new Ranges(encrypt(plain));
+
+    int length = Math.min(40, 1000 - offset);
+
+    byte[] read = decryptFrom(ranges, offset, length);
+
+    assertThat(read).isEqualTo(Arrays.copyOfRange(plain, offset, offset + length));
+  }
+
+  @Test
+  void aRangedReadAsksOnlyForTheHeaderAndTheChunksOfTheRange() throws IOException {
+    Ranges ranges = new Ranges(encrypt(random(64 * 100)));
+
+    byte[] read = decryptFrom(ranges, 64 * 50 + 60, 10);
+
+    assertThat(read).hasSize(10);
+    // the header, chunks 50 and 51 that hold the range, and chunk 52 as look-ahead
+    assertThat(ranges.served).isEqualTo(ChunkedAesGcmCipher.HEADER_SIZE + 3 * (64 + 16));
+  }
+
+  @Test
+  void aRangedReadOfTheLastBytesEndsAtTheLastChunk() throws IOException {
+    byte[] plain = random(64 * 3 + 5);
+    Ranges ranges = new Ranges(encrypt(plain));
+
+    try (InputStream in = cipher.decryptingRange(ranges, key, 64 * 3, 5)) {
+      assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(plain, 64 * 3, 64 * 3 + 5));
+    }
+  }
+
+  @Test
+  void aRangedReadStillDetectsAnAlteredChunk() throws IOException {
+    byte[] ct = encrypt(random(1000));
+    ct[ChunkedAesGcmCipher.HEADER_SIZE + 5 * (CHUNK + 16) + 3] ^= 1;
+    Ranges ranges = new Ranges(ct);
+
+    assertThatThrownBy(() -> decryptFrom(ranges, 5 * CHUNK + 1, 10))
+        .isInstanceOf(CiphertextIntegrityException.class)
+        .hasMessageContaining("chunk 5");
+  }
+
+  @Test
+  void aRangedReadStillDetectsTruncationAfterTheOffset() throws IOException {
+    byte[] ct = encrypt(random(1000));
+    Ranges truncated =
+        new Ranges(Arrays.copyOf(ct, ChunkedAesGcmCipher.HEADER_SIZE + 8 * (CHUNK + 16)));
+
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = cipher.decryptingRange(truncated, key, 6 * CHUNK, 200)) {
+                in.readAllBytes();
+              }
+            })
+        .isInstanceOf(CiphertextIntegrityException.class);
+  }
+
+  @Test
+  void aRangedReadWithTheWrongKeyIsRefused() throws IOException {
+    Ranges ranges = new Ranges(encrypt(random(1000)));
+
+    assertThatThrownBy(() -> cipher.decryptingRange(ranges, DataKeys.random(), 300, 10))
+        .isInstanceOf(CiphertextIntegrityException.class)
+        .hasMessageContaining("not made with this key");
   }
 }

@@ -192,13 +192,27 @@ public final class KuboClient {
 
   /** The file's bytes as a stream; the caller closes it. */
   public InputStream cat(Cid cid) {
+    return cat(cid, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * At most {@code length} bytes of the file from {@code offset} on ({@link Long#MAX_VALUE}: to the
+   * end); Kubo reads only the blocks of the range. The caller closes the stream.
+   */
+  public InputStream cat(Cid cid, long offset, long length) {
     Objects.requireNonNull(cid, "cid must not be null");
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset and length must not be negative");
+    }
+    String range =
+        (offset > 0 ? "&offset=" + offset : "")
+            + (length < Long.MAX_VALUE ? "&length=" + length : "");
     return withRetries(
         "cat",
         true,
         () -> {
           HttpRequest request =
-              HttpRequest.newBuilder(uri("cat", "arg=" + enc(cid.value()) + LOCAL_ONLY))
+              HttpRequest.newBuilder(uri("cat", "arg=" + enc(cid.value()) + range + LOCAL_ONLY))
                   .timeout(config.requestTimeout())
                   .POST(HttpRequest.BodyPublishers.noBody())
                   .build();

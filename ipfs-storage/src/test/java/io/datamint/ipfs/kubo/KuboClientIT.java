@@ -81,6 +81,22 @@ class KuboClientIT {
   }
 
   @Test
+  void catServesARangeAcrossBlockBoundaries() throws Exception {
+    byte[] data = random(3 * CHUNK + 99, System.nanoTime());
+    AddResult added = kubo.add(ContentSource.ofBytes(data), false, n -> {});
+    int from = CHUNK - 10;
+
+    try (InputStream in = kubo.cat(added.cid(), from, CHUNK + 20)) {
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(data, from, from + CHUNK + 20));
+    }
+    try (InputStream in = kubo.cat(added.cid(), 3 * CHUNK, Long.MAX_VALUE)) {
+      assertThat(in.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(data, 3 * CHUNK, data.length));
+    }
+  }
+
+  @Test
   void badCidIsRefusedWithKubosMessage() {
     assertThatThrownBy(
             () ->

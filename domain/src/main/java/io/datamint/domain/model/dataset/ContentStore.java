@@ -1,6 +1,8 @@
 package io.datamint.domain.model.dataset;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.function.LongConsumer;
 
 /**
@@ -22,6 +24,29 @@ public interface ContentStore {
 
   /** The stored bytes; the caller closes the stream. */
   InputStream open(Cid cid);
+
+  /**
+   * At most {@code length} stored bytes from {@code offset} on ({@link Long#MAX_VALUE}: to the
+   * end); the caller closes the stream. A store that serves ranges sends only those; this default
+   * reads and discards what lies before the offset.
+   */
+  default InputStream open(Cid cid, long offset, long length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("offset and length must not be negative");
+    }
+    InputStream in = open(cid);
+    try {
+      in.skipNBytes(offset);
+      return in;
+    } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException("cannot read " + cid + " from offset " + offset, e);
+    }
+  }
 
   /** Drops {@code reference}'s hold on the CID, and the pin once no reference holds it. */
   void release(Cid cid, String reference);

@@ -8,8 +8,10 @@ import java.util.Objects;
  * without re-reading everything.
  *
  * @param locator human-readable place, e.g. {@code line 12} or {@code entry cats/001.png}
- * @param byteOffset offset of the item's bytes in the file, or -1 when it is inside an archive
- * @param byteLength length of the item's bytes
+ * @param byteOffset offset of the item's bytes in the file; for an entry of a ZIP archive the
+ *     offset of its local header (the entry is compressed there); -1 when unknown (CSV records,
+ *     which are found by line, and archives inspected before offsets were recorded)
+ * @param byteLength length of the item's bytes (uncompressed)
  */
 public record Item(
     ItemId id, String locator, ContentHash contentHash, long byteOffset, long byteLength) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datamint.domain.model.campaign.ItemContents;
 import io.datamint.domain.model.campaign.TaskContent;
+import io.datamint.domain.model.dataset.Cid;
 import io.datamint.domain.model.dataset.ContentCipher;
 import io.datamint.domain.model.dataset.ContentFormat;
 import io.datamint.domain.model.dataset.ContentStore;
@@ -15,6 +16,8 @@ import io.datamint.domain.model.dataset.Manifest;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.shared.KeyWrapper;
 import io.datamint.pipeline.read.CsvReader;
+import io.datamint.pipeline.read.ImageRecords;
+import io.datamint.pipeline.read.ZipLocalEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
@@ -35,6 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -50,13 +55,15 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>CSV/TSV: the record at the item's line, parsed as the inspector parses it; its fields by
  *       column name;
  *   <li>JSON Lines: the bytes at the item's offset; the object's top-level fields;
- *   <li>a single image (PNG, JPEG, WebP): the whole file.
+ *   <li>a single image (PNG, JPEG, WebP): the whole file;
+ *   <li>an image or text file of a ZIP archive: the entry alone, from its local header.
  * </ul>
  *
- * JSON arrays and ZIP archives are not served yet (the inspector records no byte range for them).
- * Each call decrypts from the start of the file up to the item, so the cost grows with the item's
- * position: fine for the datasets labeled so far, a ranged read (Kubo {@code cat} with offset and
- * the chunk of the AES-GCM stream) is the way to large ones.
+ * JSON Lines records and archive entries are read with a ranged read: only the AES-GCM chunks that
+ * hold the item are fetched from IPFS (Kubo {@code cat} with offset and length) and decrypted, so
+ * the cost does not grow with the item's position. CSV records are still found by parsing from the
+ * start (the inspector records their line, not their byte offset: a quoted field may span lines);
+ * JSON arrays are not served yet.
  */
 @ApplicationScoped
 public class DecryptingItemContents implements ItemContents {
@@ -88,22 +95,104 @@ public class DecryptingItemContents implements ItemContents {
         version
             .storedContent()
             .orElseThrow(() -> new IllegalStateException("version has no stored content"));
-    ContentFormat format = manifest.format();
     DataKey key = unwrap(stored, version);
-    try (InputStream plaintext = cipher.decrypting(store.open(stored.contentCid()), key)) {
+    try {
+      return read(manifest.format(), manifest.labelColumn(), stored.contentCid(), key, item);
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /** The item of a stored version whose data key is {@code key}. */
+  TaskContent read(ContentFormat format, String labelColumn, Cid cid, DataKey key, Item item) {
+    try {
       return switch (format) {
-        case CSV, TSV -> csvRecord(plaintext, format, manifest.labelColumn(), item);
-        case JSONL -> jsonLine(plaintext, manifest.labelColumn(), item);
-        case PNG, JPEG, WEBP -> image(plaintext, format, item);
+        case CSV, TSV -> {
+          try (InputStream plaintext = cipher.decrypting(store.open(cid), key)) {
+            yield csvRecord(plaintext, format, labelColumn, item);
+          }
+        }
+        case JSONL -> {
+          if (item.byteOffset() < 0) {
+            throw new IllegalStateException("item " + item.id() + " has no byte range");
+          }
+          try (InputStream line = range(cid, key, item.byteOffset(), item.byteLength())) {
+            yield jsonLine(line, labelColumn, item);
+          }
+        }
+        case PNG, JPEG, WEBP -> {
+          try (InputStream plaintext = cipher.decrypting(store.open(cid), key)) {
+            yield image(plaintext, format, item);
+          }
+        }
+        case ZIP_OF_IMAGES, ZIP_OF_TEXT -> archiveEntry(cid, key, format, item);
         default ->
             throw new IllegalStateException(
                 "items of " + format + " datasets are not served to labelers yet");
       };
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the item " + item.id() + " of the version", e);
-    } finally {
-      key.destroy();
     }
+  }
+
+  /** Only the chunks of the stored ciphertext that hold the range are fetched and decrypted. */
+  private InputStream range(Cid cid, DataKey key, long offset, long length) throws IOException {
+    return cipher.decryptingRange(
+        (from, bytes) -> store.open(cid, from, bytes), key, offset, length);
+  }
+
+  /**
+   * An image or text file of a ZIP archive: read alone from its local header when the inspection
+   * recorded where that is, else found by scanning the archive (versions inspected before offsets
+   * were recorded). The entry's name is not shown: its folder is the dataset's label.
+   */
+  private TaskContent archiveEntry(Cid cid, DataKey key, ContentFormat format, Item item)
+      throws IOException {
+    String name = entryName(item);
+    byte[] bytes;
+    if (item.byteOffset() >= 0) {
+      try (InputStream record =
+          range(cid, key, item.byteOffset(), ZipLocalEntry.maxRecordLength(item.byteLength()))) {
+        bytes = ZipLocalEntry.read(record, name, item.byteLength());
+      }
+    } else {
+      try (InputStream plaintext = cipher.decrypting(store.open(cid), key)) {
+        bytes = scanArchive(plaintext, name, item.byteLength());
+      }
+    }
+    verify(bytes, item);
+    if (format == ContentFormat.ZIP_OF_IMAGES) {
+      ContentFormat image = ImageRecords.formatOf(name);
+      if (image == null) {
+        throw new IllegalStateException("entry " + name + " is not an image");
+      }
+      return TaskContent.image(image.mediaType(), bytes);
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return TaskContent.fields(Map.of("text", text.startsWith("\uFEFF") ? text.substring(1) : text));
+  }
+
+  static byte[] scanArchive(InputStream plaintext, String name, long size) throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(plaintext, StandardCharsets.UTF_8)) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          byte[] bytes = zip.readNBytes(Math.toIntExact(size));
+          if (bytes.length != size) {
+            throw new IOException("entry " + name + " ends early");
+          }
+          return bytes;
+        }
+      }
+    }
+    throw new IllegalStateException("entry " + name + " is not in the archive");
+  }
+
+  private static String entryName(Item item) {
+    String locator = item.locator();
+    if (!locator.startsWith("entry ")) {
+      throw new IllegalStateException("item " + item.id() + " is not an archive entry: " + locator);
+    }
+    return locator.substring(6);
   }
 
   private DataKey unwrap(StoredContent stored, DatasetVersion version) {
@@ -207,13 +296,9 @@ public class DecryptingItemContents implements ItemContents {
     return names;
   }
 
-  static TaskContent jsonLine(InputStream plaintext, String labelColumn, Item item)
-      throws IOException {
-    if (item.byteOffset() < 0) {
-      throw new IllegalStateException("item " + item.id() + " has no byte range");
-    }
-    plaintext.skipNBytes(item.byteOffset());
-    byte[] bytes = plaintext.readNBytes(Math.toIntExact(item.byteLength()));
+  /** The JSON object of one line, from a stream that starts at the item. */
+  static TaskContent jsonLine(InputStream line, String labelColumn, Item item) throws IOException {
+    byte[] bytes = line.readNBytes(Math.toIntExact(item.byteLength()));
     verify(bytes, item);
     JsonNode node = JSON.readTree(bytes);
     Map<String, String> fields = new LinkedHashMap<>();

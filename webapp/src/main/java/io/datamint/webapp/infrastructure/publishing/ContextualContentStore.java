@@ -38,6 +38,11 @@ final class ContextualContentStore implements ContentStore {
   }
 
   @Override
+  public InputStream open(Cid cid, long offset, long length) {
+    return delegate.open(cid, offset, length);
+  }
+
+  @Override
   public void release(Cid cid, String reference) {
     delegate.release(cid, reference);
   }

@@ -3,6 +3,7 @@ package io.datamint.pipeline.read;
 import io.datamint.domain.model.dataset.ColumnType;
 import io.datamint.domain.model.dataset.RejectionCode;
 import io.datamint.pipeline.profile.ValueTypes;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -55,8 +56,10 @@ public final class CsvReader {
             .setIgnoreEmptyLines(true)
             .setTrim(false)
             .get();
-    try (InputStream in = ctx.counted(Files.newInputStream(file));
-        BoundedReader reader = new BoundedReader(skipBom(in), ctx.limits.maxRecordBytes());
+    try (InputStream in =
+            new BufferedInputStream(ctx.counted(Files.newInputStream(file)), 1 << 16);
+        BoundedReader reader =
+            new BoundedReader(text(in), ctx.limits.maxRecordBytes(), skipBom(in));
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       parse(parser, reader, ctx);
     }
@@ -118,7 +121,10 @@ public final class CsvReader {
       }
       ctx.table.endRow();
       String id =
-          ctx.emit(canonical.toString().getBytes(StandardCharsets.UTF_8), "line " + startLine, -1)
+          ctx.emit(
+                  canonical.toString().getBytes(StandardCharsets.UTF_8),
+                  "line " + startLine,
+                  reader.byteOffsetOf(record.getCharacterPosition()))
               .value();
       if (ctx.preview.wantsMore()) {
         Map<String, String> row = new LinkedHashMap<>();
@@ -223,14 +229,22 @@ public final class CsvReader {
     return Math.max(fields, 0);
   }
 
-  private static Reader skipBom(InputStream in) throws IOException {
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    r.mark(1);
-    if (r.read() != '\uFEFF') {
-      r.reset();
+  /** Skips a UTF-8 byte order mark; answers how many bytes it took (0 or 3). */
+  private static int skipBom(InputStream in) throws IOException {
+    in.mark(3);
+    byte[] head = in.readNBytes(3);
+    if (head.length == 3
+        && (head[0] & 0xff) == 0xef
+        && (head[1] & 0xff) == 0xbb
+        && (head[2] & 0xff) == 0xbf) {
+      return 3;
     }
-    return r;
+    in.reset();
+    return 0;
+  }
+
+  private static Reader text(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 
   /**
@@ -242,10 +256,35 @@ public final class CsvReader {
     private long read;
     private long recordStart;
     boolean overflowed;
+    private long bytes;
+    private final LineStarts lineStarts = new LineStarts();
 
-    BoundedReader(Reader in, long maxChars) {
+    BoundedReader(Reader in, long maxChars, int skippedBytes) {
       super(in);
       this.maxChars = maxChars;
+      this.bytes = skippedBytes;
+      lineStarts.add(0, skippedBytes);
+    }
+
+    /**
+     * The byte offset in the file of the record starting at this character position (the parser
+     * reports characters), or -1 when it does not start a line. Positions must be asked in order:
+     * earlier line starts are forgotten. The text is valid UTF-8, so each character's encoded
+     * length is its length in the file.
+     */
+    long byteOffsetOf(long charPosition) {
+      return lineStarts.byteOffsetOf(charPosition);
+    }
+
+    private void count(char[] cbuf, int off, int n) {
+      for (int i = off; i < off + n; i++) {
+        char c = cbuf[i];
+        // a surrogate pair is one 4-byte character: 2 bytes per half
+        bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        if (c == '\n' || c == '\r') {
+          lineStarts.add(read - n + (i - off) + 1, bytes);
+        }
+      }
     }
 
     void recordEndedAt(long charPosition) {
@@ -257,6 +296,7 @@ public final class CsvReader {
       int n = super.read(cbuf, off, len);
       if (n > 0) {
         read += n;
+        count(cbuf, off, n);
         // the parser reads ahead in buffers: allow a buffer beyond the limit before failing
         if (read - recordStart > maxChars + (1 << 16)) {
           overflowed = true;
@@ -269,11 +309,52 @@ public final class CsvReader {
     @Override
     public int read() throws IOException {
       int c = super.read();
-      if (c >= 0 && ++read - recordStart > maxChars + (1 << 16)) {
+      if (c >= 0) {
+        read++;
+        count(new char[] {(char) c}, 0, 1);
+      }
+      if (c >= 0 && read - recordStart > maxChars + (1 << 16)) {
         overflowed = true;
         throw new IOException("record too long");
       }
       return c;
+    }
+  }
+
+  /**
+   * Where lines start, as (character position, byte offset) pairs in reading order: the parser
+   * reads ahead, so the starts decoded beyond the current record wait here until asked for.
+   */
+  static final class LineStarts {
+    private long[] chars = new long[64];
+    private long[] bytes = new long[64];
+    private int head;
+    private int size;
+
+    void add(long charPosition, long byteOffset) {
+      if (size == chars.length) {
+        long[] c = new long[size * 2];
+        long[] b = new long[size * 2];
+        for (int i = 0; i < size; i++) {
+          c[i] = chars[(head + i) % chars.length];
+          b[i] = bytes[(head + i) % chars.length];
+        }
+        chars = c;
+        bytes = b;
+        head = 0;
+      }
+      int at = (head + size) % chars.length;
+      chars[at] = charPosition;
+      bytes[at] = byteOffset;
+      size++;
+    }
+
+    long byteOffsetOf(long charPosition) {
+      while (size > 0 && chars[head] < charPosition) {
+        head = (head + 1) % chars.length;
+        size--;
+      }
+      return size > 0 && chars[head] == charPosition ? bytes[head] : -1;
     }
   }
 }

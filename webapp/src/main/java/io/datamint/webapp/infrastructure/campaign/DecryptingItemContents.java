@@ -37,6 +37,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -108,6 +109,13 @@ public class DecryptingItemContents implements ItemContents {
     try {
       return switch (format) {
         case CSV, TSV -> {
+          Optional<TaskContent> ranged =
+              item.byteOffset() >= 0
+                  ? csvRecordAt(cid, key, format, labelColumn, item)
+                  : Optional.empty();
+          if (ranged.isPresent()) {
+            yield ranged.get();
+          }
           try (InputStream plaintext = cipher.decrypting(store.open(cid), key)) {
             yield csvRecord(plaintext, format, labelColumn, item);
           }
@@ -208,6 +216,87 @@ public class DecryptingItemContents implements ItemContents {
     } finally {
       Arrays.fill(raw, (byte) 0);
     }
+  }
+
+  /**
+   * The record at the item's byte offset, read with two ranged reads: the start of the file (the
+   * delimiter and the header's column names) and the record itself. Empty when what is found there
+   * is not the item (an offset from a file the inspector read differently, a record longer than the
+   * range): the caller then parses from the start.
+   */
+  private Optional<TaskContent> csvRecordAt(
+      Cid cid, DataKey key, ContentFormat format, String labelColumn, Item item) {
+    try {
+      byte[] head;
+      try (InputStream in = range(cid, key, 0, SAMPLE_BYTES)) {
+        head = in.readNBytes(SAMPLE_BYTES);
+      }
+      int bom = bomLength(head);
+      CSVFormat csv = csvFormat(format, head, bom);
+      List<String> names;
+      try (CSVParser parser =
+          parser(new java.io.ByteArrayInputStream(head, bom, head.length - bom), csv)) {
+        names = columnNames(parser.iterator().next());
+      }
+      // a raw record is at most about three times its canonical bytes (quotes, doubled quotes)
+      long length = 3 * item.byteLength() + SAMPLE_BYTES;
+      List<String> values = new ArrayList<>();
+      try (InputStream in = range(cid, key, item.byteOffset(), length);
+          CSVParser parser = parser(in, csv)) {
+        parser.iterator().next().forEach(values::add);
+      }
+      byte[] canonical =
+          String.join(String.valueOf(UNIT_SEPARATOR), values).getBytes(StandardCharsets.UTF_8);
+      if (!matches(canonical, item)) {
+        return Optional.empty();
+      }
+      return Optional.of(TaskContent.fields(fields(names, values, labelColumn)));
+    } catch (IOException | RuntimeException notThere) {
+      return Optional.empty();
+    }
+  }
+
+  private static int bomLength(byte[] head) {
+    return head.length >= 3
+            && (head[0] & 0xff) == 0xef
+            && (head[1] & 0xff) == 0xbb
+            && (head[2] & 0xff) == 0xbf
+        ? 3
+        : 0;
+  }
+
+  /** The inspector's reading of the file, so that records and lines mean the same. */
+  private static CSVFormat csvFormat(ContentFormat format, byte[] head, int bom) {
+    char delimiter =
+        format == ContentFormat.TSV
+            ? '\t'
+            : CsvReader.detectDelimiter(
+                new String(head, bom, head.length - bom, StandardCharsets.UTF_8));
+    return CSVFormat.RFC4180
+        .builder()
+        .setDelimiter(delimiter)
+        .setQuote('"')
+        .setIgnoreEmptyLines(true)
+        .setTrim(false)
+        .get();
+  }
+
+  private static CSVParser parser(InputStream in, CSVFormat csv) throws IOException {
+    return CSVParser.builder()
+        .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+        .setFormat(csv)
+        .get();
+  }
+
+  private static Map<String, String> fields(
+      List<String> names, List<String> values, String labelColumn) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < values.size() && i < names.size(); i++) {
+      if (!names.get(i).equals(labelColumn)) {
+        fields.put(names.get(i), values.get(i));
+      }
+    }
+    return fields;
   }
 
   /** The record starting at the item's line ("line N"), counted as the inspector counts. */
@@ -330,13 +419,17 @@ public class DecryptingItemContents implements ItemContents {
 
   /** The item id starts with the first 16 hex digits of the SHA-256 of the item's bytes. */
   static void verify(byte[] itemBytes, Item item) {
+    if (!matches(itemBytes, item)) {
+      throw new IllegalStateException(
+          "the content found for item " + item.id() + " is not that item's content");
+    }
+  }
+
+  private static boolean matches(byte[] itemBytes, Item item) {
     try {
       String digest =
           HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(itemBytes));
-      if (!item.id().value().startsWith(digest.substring(0, 16))) {
-        throw new IllegalStateException(
-            "the content found for item " + item.id() + " is not that item's content");
-      }
+      return item.id().value().startsWith(digest.substring(0, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

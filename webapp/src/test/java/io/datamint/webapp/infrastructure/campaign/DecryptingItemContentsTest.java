@@ -184,4 +184,48 @@ class DecryptingItemContentsTest {
         .doesNotContainKey("label");
     assertThat(stored.served).isLessThan(3 * 64 * 1024);
   }
+
+  @Test
+  void aCsvRecordIsServedFromTheStartOfTheFileAndItsOwnRange() throws IOException {
+    Path csv = dir.resolve("reviews.csv");
+    StringBuilder rows = new StringBuilder("id,text,label\n");
+    for (int i = 0; i < 20_000; i++) {
+      rows.append(i).append(",\"review, number ").append(i).append("\",good\n");
+    }
+    Files.writeString(csv, rows);
+    List<Item> items = inspect(csv);
+    Ciphertext stored = encrypt(csv);
+
+    TaskContent record =
+        new DecryptingItemContents(stored, null, cipher)
+            .read(ContentFormat.CSV, "label", CID, new DataKey(key.bytes()), items.get(19_998));
+
+    assertThat(record.fields())
+        .containsExactly(
+            java.util.Map.entry("id", "19998"),
+            java.util.Map.entry("text", "review, number 19998"));
+    // the first 64 KiB for the header, and the chunks of the record: not the 630 KB file
+    assertThat(stored.served).isLessThan(4 * 64 * 1024);
+  }
+
+  @Test
+  void aCsvRecordWhoseOffsetDoesNotHoldItIsFoundByParsingFromTheStart() throws IOException {
+    Path csv = dir.resolve("small.csv");
+    Files.writeString(csv, "id,text\n1,one\n2,two\n3,three\n");
+    List<Item> items = inspect(csv);
+    Item third = items.get(2);
+    Item misplaced =
+        new Item(
+            third.id(),
+            third.locator(),
+            third.contentHash(),
+            items.get(0).byteOffset(),
+            third.byteLength());
+
+    TaskContent record =
+        new DecryptingItemContents(encrypt(csv), null, cipher)
+            .read(ContentFormat.CSV, null, CID, new DataKey(key.bytes()), misplaced);
+
+    assertThat(record.fields()).containsEntry("text", "three");
+  }
 }

@@ -3,6 +3,10 @@ package io.datamint.domain.model.campaign;
 import io.datamint.domain.model.dataset.Dataset;
 import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.domain.model.dataset.Item;
+import io.datamint.domain.model.dataset.ItemId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The plaintext of one item of a stored version, as a labeler sees it. The content is encrypted on
@@ -16,4 +20,19 @@ public interface ItemContents {
    *     item cannot be found in the content
    */
   TaskContent contentOf(Dataset dataset, DatasetVersion version, Item item);
+
+  /**
+   * The contents of many items of one version (for validation), in the order given. An adapter
+   * reads them in one pass where the format allows; this default reads them one by one.
+   *
+   * @throws IllegalStateException as {@link #contentOf} does, for the first item that fails
+   */
+  default Map<ItemId, TaskContent> contentsOf(
+      Dataset dataset, DatasetVersion version, Collection<Item> items) {
+    Map<ItemId, TaskContent> contents = new LinkedHashMap<>();
+    for (Item item : items) {
+      contents.put(item.id(), contentOf(dataset, version, item));
+    }
+    return contents;
+  }
 }

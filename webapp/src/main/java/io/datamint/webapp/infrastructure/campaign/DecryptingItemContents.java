@@ -12,6 +12,7 @@ import io.datamint.domain.model.dataset.DataKey;
 import io.datamint.domain.model.dataset.Dataset;
 import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.domain.model.dataset.Item;
+import io.datamint.domain.model.dataset.ItemId;
 import io.datamint.domain.model.dataset.Manifest;
 import io.datamint.domain.model.dataset.StoredContent;
 import io.datamint.domain.model.shared.KeyWrapper;
@@ -31,6 +32,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -99,6 +102,40 @@ public class DecryptingItemContents implements ItemContents {
     DataKey key = unwrap(stored, version);
     try {
       return read(manifest.format(), manifest.labelColumn(), stored.contentCid(), key, item);
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /**
+   * Many items of one version, for validation: CSV records in one pass over the file (a ranged read
+   * per record would cost two requests each), other formats item by item with ranged reads.
+   */
+  @Override
+  public Map<ItemId, TaskContent> contentsOf(
+      Dataset dataset, DatasetVersion version, Collection<Item> items) {
+    Manifest manifest =
+        version.manifest().orElseThrow(() -> new IllegalStateException("version not inspected"));
+    if (manifest.format() != ContentFormat.CSV && manifest.format() != ContentFormat.TSV) {
+      return ItemContents.super.contentsOf(dataset, version, items);
+    }
+    StoredContent stored =
+        version
+            .storedContent()
+            .orElseThrow(() -> new IllegalStateException("version has no stored content"));
+    DataKey key = unwrap(stored, version);
+    try (InputStream plaintext = cipher.decrypting(store.open(stored.contentCid()), key)) {
+      Map<ItemId, TaskContent> found =
+          csvRecords(plaintext, manifest.format(), manifest.labelColumn(), items);
+      for (Item item : items) {
+        if (!found.containsKey(item.id())) {
+          throw new IllegalStateException(
+              "item " + item.id() + " (" + item.locator() + ") not found");
+        }
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the items of the version", e);
     } finally {
       key.destroy();
     }
@@ -303,37 +340,34 @@ public class DecryptingItemContents implements ItemContents {
   static TaskContent csvRecord(
       InputStream plaintext, ContentFormat format, String labelColumn, Item item)
       throws IOException {
-    long wanted = lineOf(item);
+    Map<ItemId, TaskContent> found = csvRecords(plaintext, format, labelColumn, List.of(item));
+    TaskContent content = found.get(item.id());
+    if (content == null) {
+      throw new IllegalStateException("item " + item.id() + " (" + item.locator() + ") not found");
+    }
+    return content;
+  }
+
+  /**
+   * The records of the items, found in one pass from the start of the file: lines counted as the
+   * inspector counts them, each record checked against its item id. Stops after the last one.
+   */
+  static Map<ItemId, TaskContent> csvRecords(
+      InputStream plaintext, ContentFormat format, String labelColumn, Collection<Item> items)
+      throws IOException {
+    Map<Long, Item> byLine = new HashMap<>();
+    for (Item item : items) {
+      byLine.put(lineOf(item), item);
+    }
+    long lastWanted = byLine.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
     BufferedInputStream in = new BufferedInputStream(plaintext, SAMPLE_BYTES * 2);
     in.mark(SAMPLE_BYTES + 4);
     byte[] head = in.readNBytes(SAMPLE_BYTES);
     in.reset();
-    int bom =
-        head.length >= 3
-                && (head[0] & 0xff) == 0xef
-                && (head[1] & 0xff) == 0xbb
-                && (head[2] & 0xff) == 0xbf
-            ? 3
-            : 0;
+    int bom = bomLength(head);
     in.skipNBytes(bom);
-    char delimiter =
-        format == ContentFormat.TSV
-            ? '\t'
-            : CsvReader.detectDelimiter(
-                new String(head, bom, head.length - bom, StandardCharsets.UTF_8));
-    CSVFormat csv =
-        CSVFormat.RFC4180
-            .builder()
-            .setDelimiter(delimiter)
-            .setQuote('"')
-            .setIgnoreEmptyLines(true)
-            .setTrim(false)
-            .get();
-    try (CSVParser parser =
-        CSVParser.builder()
-            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-            .setFormat(csv)
-            .get()) {
+    Map<ItemId, TaskContent> found = new LinkedHashMap<>();
+    try (CSVParser parser = parser(in, csvFormat(format, head, bom))) {
       Iterator<CSVRecord> records = parser.iterator();
       long lastEndLine = 0;
       List<String> names = null;
@@ -347,27 +381,21 @@ public class DecryptingItemContents implements ItemContents {
             continue;
           }
         }
-        if (startLine < wanted) {
-          continue;
+        Item item = byLine.get(startLine);
+        if (item != null) {
+          List<String> values = new ArrayList<>(record.size());
+          record.forEach(values::add);
+          verify(
+              String.join(String.valueOf(UNIT_SEPARATOR), values).getBytes(StandardCharsets.UTF_8),
+              item);
+          found.put(item.id(), TaskContent.fields(fields(names, values, labelColumn)));
         }
-        if (startLine > wanted) {
+        if (startLine >= lastWanted) {
           break;
         }
-        List<String> values = new ArrayList<>(record.size());
-        record.forEach(values::add);
-        verify(
-            String.join(String.valueOf(UNIT_SEPARATOR), values).getBytes(StandardCharsets.UTF_8),
-            item);
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < values.size() && i < names.size(); i++) {
-          if (!names.get(i).equals(labelColumn)) {
-            fields.put(names.get(i), values.get(i));
-          }
-        }
-        return TaskContent.fields(fields);
       }
     }
-    throw new IllegalStateException("item " + item.id() + " (" + item.locator() + ") not found");
+    return found;
   }
 
   private static List<String> columnNames(CSVRecord first) {

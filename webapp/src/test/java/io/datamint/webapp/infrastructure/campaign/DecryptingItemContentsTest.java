@@ -228,4 +228,28 @@ class DecryptingItemContentsTest {
 
     assertThat(record.fields()).containsEntry("text", "three");
   }
+
+  @Test
+  void manyCsvRecordsAreFoundInOnePass() throws IOException {
+    Path csv = dir.resolve("many.csv");
+    StringBuilder rows = new StringBuilder("id,text\n");
+    for (int i = 0; i < 1_000; i++) {
+      rows.append(i).append(",\"text ").append(i).append("\nsecond line\"\n");
+    }
+    Files.writeString(csv, rows);
+    List<Item> items = inspect(csv);
+
+    java.util.Map<io.datamint.domain.model.dataset.ItemId, TaskContent> found;
+    try (InputStream in = Files.newInputStream(csv)) {
+      found =
+          DecryptingItemContents.csvRecords(
+              in, ContentFormat.CSV, null, List.of(items.get(700), items.get(3), items.get(998)));
+    }
+
+    assertThat(found).hasSize(3);
+    assertThat(found.get(items.get(700).id()).fields())
+        .containsEntry("text", "text 700\nsecond line");
+    assertThat(found.get(items.get(3).id()).fields()).containsEntry("id", "3");
+    assertThat(found.get(items.get(998).id()).fields()).containsEntry("id", "998");
+  }
 }

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -216,16 +219,23 @@ public final class LocalUploadArea implements UploadArea {
     }
   }
 
-  /** Deletes every half-received file: at start nobody is receiving, so they are all garbage. */
-  public int clearPartials() throws IOException {
+  /**
+   * Deletes half-received files older than {@code olderThan}: no upload still running writes to
+   * them (the area may be shared by several instances, so fresh ones may be in use).
+   */
+  public int clearPartials(Duration olderThan) throws IOException {
     if (!Files.isDirectory(directory)) {
       return 0;
     }
+    // another instance may be receiving into the shared area right now: its file is fresh
+    FileTime before = FileTime.from(Instant.now().minus(olderThan));
     int deleted = 0;
     try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "*.part")) {
       for (Path part : parts) {
-        Files.deleteIfExists(part);
-        deleted++;
+        if (Files.getLastModifiedTime(part).compareTo(before) < 0) {
+          Files.deleteIfExists(part);
+          deleted++;
+        }
       }
     }
     return deleted;

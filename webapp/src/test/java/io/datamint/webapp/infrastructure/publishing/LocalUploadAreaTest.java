@@ -67,16 +67,29 @@ class LocalUploadAreaTest {
   }
 
   @Test
-  void halfReceivedFilesAreClearedButCompletedUploadsStay() throws IOException {
+  void oldHalfReceivedFilesAreClearedButCompletedUploadsStay() throws IOException {
     LocalUploadArea area = new LocalUploadArea(directory);
     UUID version = UUID.randomUUID();
     area.accept(area.receive(new ByteArrayInputStream(new byte[] {1}), 10), version);
-    area.receive(new ByteArrayInputStream(new byte[] {2}), 10);
+    Path partial = area.receive(new ByteArrayInputStream(new byte[] {2}), 10);
+    java.nio.file.Files.setLastModifiedTime(
+        partial,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
 
-    assertThat(area.clearPartials()).isEqualTo(1);
+    assertThat(area.clearPartials(java.time.Duration.ofHours(1))).isEqualTo(1);
 
     assertThat(files()).hasSize(1);
     assertThat(area.completed(version)).isPresent();
+  }
+
+  @Test
+  void aHalfReceivedFileStillBeingWrittenStays() throws IOException {
+    LocalUploadArea area = new LocalUploadArea(directory);
+    area.receive(new ByteArrayInputStream(new byte[] {2}), 10);
+
+    assertThat(area.clearPartials(java.time.Duration.ofHours(1))).isZero();
+    assertThat(files()).hasSize(1);
   }
 
   @Test

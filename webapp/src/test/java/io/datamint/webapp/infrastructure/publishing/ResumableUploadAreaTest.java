@@ -85,7 +85,7 @@ class ResumableUploadAreaTest {
     area.append(upload, 0, FILE.length, new ByteArrayInputStream(FILE, 0, 500));
     area.receiveResumable(upload); // a publication that crashed before the hand-over
 
-    assertThat(area.clearPartials()).isEqualTo(1);
+    assertThat(area.clearPartials(java.time.Duration.ZERO)).isEqualTo(1);
     assertThat(area.resumableOffset(upload)).isEqualTo(500);
   }
 

@@ -93,11 +93,17 @@ public final class ChunkedAesGcmCipher implements ContentCipher {
     }
     int size = chunkSizeOf(header);
     long first = offset / size;
-    long last = (offset + Math.max(length, 1) - 1) / size;
     long encrypted = (long) size + TAG_SIZE;
+    long ciphertextLength;
+    if (length > Long.MAX_VALUE / 4 - offset) {
+      ciphertextLength = Long.MAX_VALUE; // to the end
+    } else {
+      long last = (offset + Math.max(length, 1) - 1) / size;
+      ciphertextLength = (last - first + 2) * encrypted;
+    }
     Decrypting plaintext =
         new Decrypting(
-            ciphertext.openAt(HEADER_SIZE + first * encrypted, (last - first + 2) * encrypted),
+            ciphertext.openAt(HEADER_SIZE + first * encrypted, ciphertextLength),
             key.bytes(),
             header,
             first);

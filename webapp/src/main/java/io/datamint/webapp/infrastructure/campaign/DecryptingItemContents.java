@@ -56,18 +56,18 @@ import org.apache.commons.csv.CSVRecord;
  * label column is left out: it would give the answer away.
  *
  * <ul>
- *   <li>CSV/TSV: the record at the item's line, parsed as the inspector parses it; its fields by
- *       column name;
+ *   <li>CSV/TSV: the record at the item's byte offset (or line, for items inspected before offsets
+ *       were recorded), parsed as the inspector parses it; its fields by column name;
  *   <li>JSON Lines: the bytes at the item's offset; the object's top-level fields;
+ *   <li>JSON arrays: the element starting at the item's offset; its top-level fields;
  *   <li>a single image (PNG, JPEG, WebP): the whole file;
  *   <li>an image or text file of a ZIP archive: the entry alone, from its local header.
  * </ul>
  *
- * JSON Lines records and archive entries are read with a ranged read: only the AES-GCM chunks that
- * hold the item are fetched from IPFS (Kubo {@code cat} with offset and length) and decrypted, so
- * the cost does not grow with the item's position. CSV records are still found by parsing from the
- * start (the inspector records their line, not their byte offset: a quoted field may span lines);
- * JSON arrays are not served yet.
+ * Items with a byte offset are read with a ranged read: only the AES-GCM chunks that hold the item
+ * are fetched from IPFS (Kubo {@code cat} with offset and length) and decrypted, so the cost does
+ * not grow with the item's position. Validation asks for many items at once: CSV records then come
+ * from one pass over the file.
  */
 @ApplicationScoped
 public class DecryptingItemContents implements ItemContents {
@@ -163,6 +163,16 @@ public class DecryptingItemContents implements ItemContents {
           }
           try (InputStream line = range(cid, key, item.byteOffset(), item.byteLength())) {
             yield jsonLine(line, labelColumn, item);
+          }
+        }
+        case JSON -> {
+          if (item.byteOffset() < 0) {
+            throw new IllegalStateException("item " + item.id() + " has no byte range");
+          }
+          // the element's length in the file is unknown (only its canonical form was hashed):
+          // read from its start and stop after the one value
+          try (InputStream element = range(cid, key, item.byteOffset(), Long.MAX_VALUE)) {
+            yield jsonElement(element, labelColumn, item);
           }
         }
         case PNG, JPEG, WEBP -> {
@@ -411,6 +421,31 @@ public class DecryptingItemContents implements ItemContents {
       names.add(name);
     }
     return names;
+  }
+
+  /** The JSON object of one element of a top-level array, from a stream that starts at it. */
+  static TaskContent jsonElement(InputStream element, String labelColumn, Item item)
+      throws IOException {
+    JsonNode node;
+    try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(element)) {
+      parser.nextToken();
+      node = JSON.readTree(parser);
+    }
+    verify(JSON.writeValueAsBytes(node), item);
+    return TaskContent.fields(objectFields(node, labelColumn));
+  }
+
+  private static Map<String, String> objectFields(JsonNode node, String labelColumn) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().equals(labelColumn)) {
+                JsonNode v = e.getValue();
+                fields.put(e.getKey(), v.isTextual() ? v.asText() : v.toString());
+              }
+            });
+    return fields;
   }
 
   /** The JSON object of one line, from a stream that starts at the item. */

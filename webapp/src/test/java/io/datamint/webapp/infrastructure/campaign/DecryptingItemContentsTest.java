@@ -252,4 +252,29 @@ class DecryptingItemContentsTest {
     assertThat(found.get(items.get(3).id()).fields()).containsEntry("id", "3");
     assertThat(found.get(items.get(998).id()).fields()).containsEntry("id", "998");
   }
+
+  @Test
+  void anElementOfAJsonArrayIsServedFromItsOffset() throws IOException {
+    Path json = dir.resolve("posts.json");
+    StringBuilder array = new StringBuilder("[\n");
+    for (int i = 0; i < 5_000; i++) {
+      array
+          .append(i == 0 ? "" : ",\n")
+          .append("  { \"id\": ")
+          .append(i)
+          .append(", \"text\": \"post ")
+          .append(i)
+          .append(" é\", \"label\": \"x\" }");
+    }
+    Files.writeString(json, array.append("\n]\n"));
+    List<Item> items = inspect(json);
+    Ciphertext stored = encrypt(json);
+
+    TaskContent element =
+        new DecryptingItemContents(stored, null, cipher)
+            .read(ContentFormat.JSON, "label", CID, new DataKey(key.bytes()), items.get(4_321));
+
+    assertThat(element.fields()).containsEntry("id", "4321").containsEntry("text", "post 4321 é");
+    assertThat(element.fields()).doesNotContainKey("label");
+  }
 }

@@ -45,6 +45,12 @@ import javax.sql.DataSource;
  *       ({@link #lockLabeler}), so they hold at most one live lease;
  *   <li>a label belongs to its lease (primary key) and to one (labeler, item) pair (unique).
  * </ul>
+ *
+ * <p>Each method holds at most one connection at a time. The container's pool gives a transaction
+ * its enlisted connection again only for a handle opened after the previous one was closed; a
+ * handle opened while another is still open takes a second pooled connection. Under load (200
+ * labelers, a pool of 20; docs/benchmarks.md, "Labeling under load") every pooled connection was
+ * held by a lease waiting for its second one, and the pool deadlocked until its wait timed out.
  */
 @ApplicationScoped
 public class JdbcTaskQueue implements TaskQueue {
@@ -175,7 +181,7 @@ public class JdbcTaskQueue implements TaskQueue {
         take.executeUpdate();
       }
       insertLease(c, lease, campaign, ordinal, slot, labeler, now, expires);
-      return lockLease(lease);
+      return lockLease(c, lease);
     } catch (SQLException e) {
       throw failure("lease a task", e);
     }
@@ -203,7 +209,7 @@ public class JdbcTaskQueue implements TaskQueue {
       }
       LeaseId lease = LeaseId.random();
       insertLease(c, lease, campaign, ordinal, null, labeler, now, now.plus(duration));
-      return lockLease(lease);
+      return lockLease(c, lease);
     } catch (SQLException e) {
       throw failure("lease a gold task", e);
     }
@@ -245,9 +251,23 @@ public class JdbcTaskQueue implements TaskQueue {
 
   @Override
   public Optional<Lease> lockLease(LeaseId lease) {
-    return queryLease(
-        "SELECT " + LEASE_COLUMNS + LEASE_FROM + " WHERE l.lease_id = ? FOR UPDATE OF l",
-        lease.value());
+    try (Connection c = dataSource.getConnection()) {
+      return lockLease(c, lease);
+    } catch (SQLException e) {
+      throw failure("read a lease", e);
+    }
+  }
+
+  /** On the caller's open connection: see the class comment on one connection at a time. */
+  private static Optional<Lease> lockLease(Connection c, LeaseId lease) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT " + LEASE_COLUMNS + LEASE_FROM + " WHERE l.lease_id = ? FOR UPDATE OF l")) {
+      select.setObject(1, lease.value());
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(readLease(rs)) : Optional.empty();
+      }
+    }
   }
 
   @Override

@@ -37,6 +37,7 @@ import io.datamint.webapp.infrastructure.config.StackEndpoints;
 import io.datamint.webapp.infrastructure.publishing.UploadIntake;
 import io.datamint.webapp.interfaces.rest.DatasetDocument;
 import io.datamint.webapp.interfaces.rest.DatasetDocument.Version;
+import io.datamint.webapp.interfaces.web.campaign.NewCampaignView;
 import io.datamint.webapp.interfaces.web.layout.MainLayout;
 import io.datamint.webapp.interfaces.web.layout.Polling;
 import io.datamint.webapp.security.CurrentAccount;
@@ -161,6 +162,13 @@ public class DatasetView extends VerticalLayout implements BeforeEnterObserver {
       newVersion.setId("new-version");
       newVersion.addClickListener(e -> openNewVersionDialog());
       actions.add(newVersion);
+    }
+    if (owner) {
+      // a campaign labels an approved version that has items
+      shown.versions().stream()
+          .filter(v -> v.state().equals("APPROVED") && v.items() != null && v.items() > 0)
+          .reduce((a, b) -> b)
+          .ifPresent(v -> actions.add(NewCampaignView.startButton(id, v.number())));
     }
     if (owner || admin) {
       shown.versions().stream()

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.datamint.domain.model.account.Role;
 import io.datamint.webapp.interfaces.web.admin.AdminView;
 import io.datamint.webapp.interfaces.web.admin.ReviewQueueView;
+import io.datamint.webapp.interfaces.web.campaign.MyCampaignsView;
 import io.datamint.webapp.interfaces.web.catalog.CatalogView;
 import io.datamint.webapp.interfaces.web.contributor.MyDatasetsView;
 import io.datamint.webapp.interfaces.web.labeler.LabelingView;
@@ -20,6 +21,8 @@ import java.util.Set;
 public enum Destination {
   MY_DATASETS(
       "My datasets", VaadinIcon.DATABASE, MyDatasetsView.class, EnumSet.of(Role.CONTRIBUTOR)),
+  MY_CAMPAIGNS(
+      "My campaigns", VaadinIcon.CHART, MyCampaignsView.class, EnumSet.of(Role.CONTRIBUTOR)),
   LABELING("Labeling", VaadinIcon.TAGS, LabelingView.class, EnumSet.of(Role.LABELER)),
   CATALOG("Catalog", VaadinIcon.SHOP, CatalogView.class, EnumSet.allOf(Role.class)),
   ADMINISTRATION("Administration", VaadinIcon.COG, AdminView.class, EnumSet.of(Role.ADMIN)),

@@ -35,6 +35,12 @@ class DestinationTest {
   void theMenuShowsOnlyWhatTheRoleMayUse() {
     assertThat(Destination.visibleTo(Set.of(Role.BUYER)))
         .containsExactly(Destination.CATALOG, Destination.PROFILE);
+    assertThat(Destination.visibleTo(Set.of(Role.CONTRIBUTOR)))
+        .containsExactly(
+            Destination.MY_DATASETS,
+            Destination.MY_CAMPAIGNS,
+            Destination.CATALOG,
+            Destination.PROFILE);
     assertThat(Destination.visibleTo(Set.of(Role.ADMIN)))
         .containsExactly(
             Destination.CATALOG,

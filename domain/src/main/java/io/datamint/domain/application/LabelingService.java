@@ -8,6 +8,8 @@ import io.datamint.domain.model.campaign.CampaignRepository;
 import io.datamint.domain.model.campaign.CampaignState;
 import io.datamint.domain.model.campaign.ItemContents;
 import io.datamint.domain.model.campaign.LabelerId;
+import io.datamint.domain.model.campaign.LabelerStanding;
+import io.datamint.domain.model.campaign.LabelerStandings;
 import io.datamint.domain.model.campaign.Lease;
 import io.datamint.domain.model.campaign.LeaseId;
 import io.datamint.domain.model.campaign.SubmittedLabel;
@@ -33,6 +35,11 @@ import java.util.logging.Logger;
  *   <li>the dataset's owner never gets a task of their own campaign;
  *   <li>tasks are handed out while the campaign is OPEN and before its deadline; a labeler who
  *       holds a live lease gets the same task again (one task at a time per campaign);
+ *   <li>a labeler first answers the campaign's qualification round: Q gold items and nothing else
+ *       ({@link io.datamint.domain.model.campaign.QualificationRule}); failing it blocks them from
+ *       the campaign, and so does validation when their reliability is far below the bar;
+ *   <li>a blocked labeler gets no task and can submit no label ({@link LabelerBlockedException},
+ *       with the reason);
  *   <li>one task in {@code goldEvery} is a gold item while the labeler has gold items left; gold
  *       alone is never handed out (there must be paid work left);
  *   <li>a label is taken under a live lease of the caller; a replay of the same label returns the
@@ -49,6 +56,7 @@ public class LabelingService {
   private TaskQueue queue;
   private DatasetRepository datasets;
   private ItemContents contents;
+  private LabelerStandings standings;
   private Clock clock;
 
   /** The lease does not exist or is someone else's. */
@@ -74,6 +82,15 @@ public class LabelingService {
     }
   }
 
+  /** The labeler is blocked from the campaign; the message says why. */
+  public static class LabelerBlockedException extends NotPermittedException {
+    private static final long serialVersionUID = 1L;
+
+    public LabelerBlockedException(String reason) {
+      super("you are blocked from this campaign: " + reason);
+    }
+  }
+
   /** A task handed to a labeler: the lease and the campaign it belongs to. */
   public record Task(Lease lease, Campaign campaign) {}
 
@@ -87,11 +104,13 @@ public class LabelingService {
       TaskQueue queue,
       DatasetRepository datasets,
       ItemContents contents,
+      LabelerStandings standings,
       Clock clock) {
     this.campaigns = campaigns;
     this.queue = queue;
     this.datasets = datasets;
     this.contents = contents;
+    this.standings = standings;
     this.clock = clock;
   }
 
@@ -101,8 +120,11 @@ public class LabelingService {
    * @return empty when nothing is left for this labeler
    * @throws UnknownCampaignException when the campaign is not open to labelers
    * @throws NotPermittedException for the dataset's owner
+   * @throws LabelerBlockedException when the labeler is blocked from the campaign (the block is
+   *     kept: it is recorded here when the qualification round can no longer be finished)
    * @throws IllegalStateException when the campaign is paused, closed or past its deadline
    */
+  @Transactional(dontRollbackOn = LabelerBlockedException.class)
   public Optional<Task> next(CampaignId id, LabelerId labeler) {
     Campaign campaign = visible(id);
     if (labeler.is(campaign.owner())) {
@@ -114,6 +136,8 @@ public class LabelingService {
       throw new IllegalStateException("the campaign is closed");
     }
     queue.lockLabeler(id, labeler);
+    LabelerStanding standing = standings.lock(id, labeler, campaign.qualification(), now);
+    refuseBlocked(standing);
     Optional<Lease> held = queue.liveLease(id, labeler, now);
     if (held.isPresent()) {
       return Optional.of(new Task(held.get(), campaign));
@@ -123,6 +147,9 @@ public class LabelingService {
     }
     if (!campaign.handsOutTasks(now)) {
       throw new IllegalStateException("the campaign ended at " + campaign.deadline());
+    }
+    if (standing.isQualifying()) {
+      return qualificationTask(campaign, standing, now);
     }
     Optional<Lease> lease = Optional.empty();
     if (isGoldTurn(campaign, queue.answeredBy(id, labeler))) {
@@ -137,6 +164,41 @@ public class LabelingService {
     lease.ifPresent(
         l -> LOG.fine(() -> "campaign " + id + ": " + l.item().id() + " leased to " + labeler));
     return lease.map(l -> new Task(l, campaign));
+  }
+
+  /**
+   * While qualifying, gold items only, and only while there is paid work to qualify for. A labeler
+   * who let gold tasks expire or skipped them may run out of gold items before Q answers: the round
+   * can no longer be finished, which blocks them like a failed one.
+   */
+  private Optional<Task> qualificationTask(
+      Campaign campaign, LabelerStanding standing, Instant now) {
+    CampaignId id = campaign.id();
+    if (queue.counts(id, now).remaining() == 0) {
+      return Optional.empty();
+    }
+    Optional<Lease> gold = queue.leaseGold(id, standing.labeler(), now, campaign.lease());
+    if (gold.isEmpty()) {
+      standing.block(
+          "the qualification round cannot be finished: "
+              + standing.qualificationAnswered()
+              + " of "
+              + campaign.qualificationItems()
+              + " qualification items answered and no other is left for you (skipped or"
+              + " expired ones are not handed out again)",
+          now);
+      standings.store(standing);
+      refuseBlocked(standing);
+    }
+    gold.ifPresent(
+        l -> LOG.fine(() -> "campaign " + id + ": qualification item leased to " + l.labeler()));
+    return gold.map(l -> new Task(l, campaign));
+  }
+
+  private static void refuseBlocked(LabelerStanding standing) {
+    if (standing.isBlocked()) {
+      throw new LabelerBlockedException(standing.blockReason().orElse("no reason recorded"));
+    }
   }
 
   /** Whether the labeler's next answer (number {@code answered + 1}) should be a gold item. */
@@ -172,6 +234,7 @@ public class LabelingService {
    * @return the label, the same one when the submission is a replay
    * @throws UnknownLeaseException when the lease is not the caller's
    * @throws IllegalArgumentException when the labels do not fit the campaign's schema
+   * @throws LabelerBlockedException when the labeler was blocked while holding the task
    * @throws LeaseExpiredException when the lease ran out
    * @throws IllegalStateException when the task was skipped, labeled differently, or the campaign
    *     takes no labels
@@ -199,11 +262,19 @@ public class LabelingService {
     if (!lease.isLive(now)) {
       throw new LeaseExpiredException(lease);
     }
+    LabelerStanding standing =
+        standings.lock(campaign.id(), labeler, campaign.qualification(), now);
+    refuseBlocked(standing);
     Boolean goldCorrect =
         lease.gold()
             ? queue.goldAnswer(campaign.id(), lease.item().id()).map(answer::equals).orElse(false)
             : null;
     SubmittedLabel label = queue.recordLabel(lease, answer, goldCorrect, now);
+    if (lease.gold() && standing.isQualifying()) {
+      var outcome = standing.answeredQualification(goldCorrect, campaign.qualification(), now);
+      standings.store(standing);
+      LOG.info(() -> "campaign " + campaign.id() + ": " + labeler + " qualification " + outcome);
+    }
     LOG.fine(
         () -> "campaign " + campaign.id() + ": " + lease.item().id() + " labeled by " + labeler);
     return label;

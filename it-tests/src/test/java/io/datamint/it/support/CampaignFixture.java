@@ -50,10 +50,19 @@ public final class CampaignFixture {
   /** A labeled CSV of {@link #ITEMS} rows, approved by the admin; fills in item id → text. */
   public String publishAndApprove(String contributor, String admin, Map<String, String> texts)
       throws Exception {
+    return publishAndApprove(contributor, admin, texts, ITEMS);
+  }
+
+  /**
+   * A labeled CSV of {@code items} rows, approved by the admin; fills in item id → text (in item
+   * order). Even rows are a cat's ("meow …"), odd rows a dog's ("woof …").
+   */
+  public String publishAndApprove(
+      String contributor, String admin, Map<String, String> texts, int items) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> rows = new ArrayList<>();
     StringBuilder csv = new StringBuilder("label,text\n");
-    for (int i = 0; i < ITEMS; i++) {
+    for (int i = 0; i < items; i++) {
       String text = (i % 2 == 0 ? "meow " : "woof ") + run + " " + i;
       rows.add(text);
       csv.append(i % 2 == 0 ? "cat" : "dog").append(',').append(text).append('\n');
@@ -76,7 +85,7 @@ public final class CampaignFixture {
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     // the item ids are the first 16 hex digits of the SHA-256 of the record's fields joined by
     // the unit separator, and the ordinal: compute them to know each item's text
-    for (int i = 0; i < ITEMS; i++) {
+    for (int i = 0; i < items; i++) {
       String canonical = (i % 2 == 0 ? "cat" : "dog") + '\u001f' + rows.get(i);
       byte[] digest =
           java.security.MessageDigest.getInstance("SHA-256")

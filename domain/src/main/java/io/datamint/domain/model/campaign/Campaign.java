@@ -84,6 +84,10 @@ public class Campaign {
   @Column(name = "gold_every", nullable = false)
   private int goldEvery;
 
+  /** Q: gold answers a labeler gives before paid work (V41). */
+  @Column(name = "qualification_items", nullable = false)
+  private int qualificationItems;
+
   @Column(name = "reward_units", nullable = false, precision = 78, scale = 0)
   private BigDecimal rewardUnits;
 
@@ -197,6 +201,7 @@ public class Campaign {
     this.labelsPerItem = terms.labelsPerItem();
     this.goldItems = terms.gold().size();
     this.goldEvery = terms.goldEvery();
+    this.qualificationItems = terms.qualificationItems();
     this.rewardUnits = new BigDecimal(terms.reward().units());
     this.budgetUnits = new BigDecimal(terms.budget().units());
     this.qualityThreshold = terms.qualityThreshold();
@@ -362,6 +367,18 @@ public class Campaign {
 
   public int goldEvery() {
     return goldEvery;
+  }
+
+  /** Q: how many gold items a labeler answers before paid work; 0 when there is no such round. */
+  public int qualificationItems() {
+    return qualificationItems;
+  }
+
+  /**
+   * The qualification round: Q gold answers, passed with a share right of the quality threshold.
+   */
+  public QualificationRule qualification() {
+    return new QualificationRule(qualificationItems, qualityThreshold);
   }
 
   public TokenAmount reward() {

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param deadline when the campaign ends; also the escrow's end, after which the unspent budget can
  *     be refunded
  * @param lease how long a labeler holds a task ({@value #MIN_LEASE_SECONDS} s to 24 h)
+ * @param qualificationItems Q: how many gold items a labeler answers before any paid task (the
+ *     qualification round, see {@link QualificationRule}); 0 to the number of gold items
  */
 public record CampaignTerms(
     String title,
@@ -36,7 +38,8 @@ public record CampaignTerms(
     double qualityThreshold,
     TokenAmount budget,
     Instant deadline,
-    Duration lease) {
+    Duration lease,
+    int qualificationItems) {
 
   public static final int MAX_TITLE = 200;
   public static final int MAX_INSTRUCTIONS = 20_000;
@@ -44,6 +47,12 @@ public record CampaignTerms(
   public static final int MAX_GOLD_ITEMS = 10_000;
   public static final long MIN_LEASE_SECONDS = 5;
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+
+  /**
+   * Q when the owner names none: five gold answers tell a careless labeler from a careful one
+   * without costing much of a person's time; fewer when the campaign has fewer gold items.
+   */
+  public static final int DEFAULT_QUALIFICATION_ITEMS = 5;
 
   public CampaignTerms {
     Objects.requireNonNull(title, "title must not be null");
@@ -97,6 +106,51 @@ public record CampaignTerms(
       throw new IllegalArgumentException(
           "a lease lasts " + MIN_LEASE_SECONDS + " seconds to 24 hours, got " + lease);
     }
+    if (qualificationItems < 0 || qualificationItems > gold.size()) {
+      throw new IllegalArgumentException(
+          "the qualification round asks 0 to "
+              + gold.size()
+              + " gold items (the campaign's gold items), got "
+              + qualificationItems);
+    }
+  }
+
+  /** Terms with the default qualification round: {@link #defaultQualificationItems} gold items. */
+  public CampaignTerms(
+      String title,
+      LabelSchema schema,
+      String instructions,
+      int labelsPerItem,
+      List<GoldItem> gold,
+      int goldEvery,
+      TokenAmount reward,
+      double qualityThreshold,
+      TokenAmount budget,
+      Instant deadline,
+      Duration lease) {
+    this(
+        title,
+        schema,
+        instructions,
+        labelsPerItem,
+        gold,
+        goldEvery,
+        reward,
+        qualityThreshold,
+        budget,
+        deadline,
+        lease,
+        defaultQualificationItems(gold));
+  }
+
+  /** {@value #DEFAULT_QUALIFICATION_ITEMS}, or every gold item when there are fewer. */
+  public static int defaultQualificationItems(List<GoldItem> gold) {
+    return Math.min(DEFAULT_QUALIFICATION_ITEMS, gold == null ? 0 : gold.size());
+  }
+
+  /** The qualification round these terms ask for. */
+  public QualificationRule qualification() {
+    return new QualificationRule(qualificationItems, qualityThreshold);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.datamint.webapp.interfaces.rest.campaign;
 
 import io.datamint.domain.application.CampaignService;
+import io.datamint.domain.application.CampaignValidationService;
 import io.datamint.domain.application.LabelingService;
 import io.datamint.domain.application.LabelingService.Task;
 import io.datamint.domain.model.account.Account;
@@ -53,6 +54,7 @@ public class CampaignResource {
 
   @Inject CampaignService campaigns;
   @Inject LabelingService labeling;
+  @Inject CampaignValidationService validation;
   @Inject CurrentAccount currentAccount;
 
   @POST
@@ -63,7 +65,8 @@ public class CampaignResource {
           "Create a campaign (DRAFT) on an approved version of the caller's dataset: {dataset,"
               + " version, title, instructions, labelMode SINGLE|MULTI, labels[], labelsPerItem,"
               + " gold[{item, labels[]}], goldEvery, reward, budget, qualityThreshold, deadline"
-              + " (ISO-8601), leaseSeconds}")
+              + " (ISO-8601), leaseSeconds, qualificationItems (Q gold answers before paid work;"
+              + " default min(5, gold items))}")
   public Response create(JsonObject body) {
     if (body == null) {
       throw CampaignProblems.badRequest("a campaign needs a JSON body");
@@ -115,7 +118,8 @@ public class CampaignResource {
               amount(body, "budget"),
               deadline,
               Duration.ofSeconds(
-                  integer(body, "leaseSeconds", (int) CampaignTerms.DEFAULT_LEASE.getSeconds())));
+                  integer(body, "leaseSeconds", (int) CampaignTerms.DEFAULT_LEASE.getSeconds())),
+              integer(body, "qualificationItems", CampaignTerms.defaultQualificationItems(gold)));
         });
   }
 
@@ -234,7 +238,8 @@ public class CampaignResource {
 
   private CampaignDocument document(CampaignId id) {
     return CampaignDocument.of(
-        CampaignProblems.translate(() -> campaigns.view(id, caller(), isAdmin())));
+        CampaignProblems.translate(() -> campaigns.view(id, caller(), isAdmin())),
+        validation.counts(id));
   }
 
   private ContributorId caller() {

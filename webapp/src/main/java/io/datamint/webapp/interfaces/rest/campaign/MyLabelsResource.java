@@ -1,6 +1,6 @@
 package io.datamint.webapp.interfaces.rest.campaign;
 
-import io.datamint.domain.application.LabelingService;
+import io.datamint.domain.application.CampaignValidationService;
 import io.datamint.domain.model.campaign.CampaignId;
 import io.datamint.domain.model.campaign.LabelerId;
 import io.datamint.webapp.security.CurrentAccount;
@@ -27,14 +27,15 @@ public class MyLabelsResource {
 
   private static final int MAX = 1000;
 
-  @Inject LabelingService labeling;
+  @Inject CampaignValidationService validation;
   @Inject CurrentAccount currentAccount;
 
   @GET
   @Operation(
       summary =
-          "The caller's labels, newest first, with their status (PENDING until validated);"
-              + " ?campaign=<id> for one campaign, ?limit= up to 1000")
+          "The caller's labels, newest first, with their status (PENDING until validated, then"
+              + " ACCEPTED or REJECTED) and quality score (the probability that the label is"
+              + " right, null while PENDING); ?campaign=<id> for one campaign, ?limit= up to 1000")
   public List<TaskDocument.Label> labels(
       @QueryParam("campaign") String campaign,
       @DefaultValue("100") @QueryParam("limit") int limit) {
@@ -43,7 +44,7 @@ public class MyLabelsResource {
             ? Optional.empty()
             : Optional.of(CampaignResource.campaignId(campaign));
     LabelerId labeler = new LabelerId(currentAccount.get().subject());
-    return labeling.labelsOf(labeler, filter, Math.max(1, Math.min(limit, MAX))).stream()
+    return validation.labelsOf(labeler, filter, Math.max(1, Math.min(limit, MAX))).stream()
         .map(TaskDocument.Label::of)
         .toList();
   }

@@ -2,6 +2,7 @@ package io.datamint.webapp.interfaces.rest.campaign;
 
 import io.datamint.domain.application.LabelingService.Task;
 import io.datamint.domain.model.campaign.Campaign;
+import io.datamint.domain.model.campaign.ScoredLabel;
 import io.datamint.domain.model.campaign.SubmittedLabel;
 import io.datamint.domain.model.campaign.TaskContent;
 import java.util.Base64;
@@ -49,14 +50,18 @@ public record TaskDocument(
         content == null ? null : Content.of(content));
   }
 
-  /** A label as its labeler sees it. */
+  /**
+   * A label as its labeler sees it: PENDING until validated, then ACCEPTED or REJECTED with its
+   * quality score (the probability that it is right; null while PENDING).
+   */
   public record Label(
       String leaseId,
       String campaign,
       String item,
       List<String> labels,
       String submittedAt,
-      String status) {
+      String status,
+      Double quality) {
 
     static Label of(SubmittedLabel l) {
       return new Label(
@@ -65,7 +70,20 @@ public record TaskDocument(
           l.item().value(),
           l.labels(),
           l.submittedAt().toString(),
-          l.status().name());
+          l.status().name(),
+          null);
+    }
+
+    static Label of(ScoredLabel scored) {
+      SubmittedLabel l = scored.label();
+      return new Label(
+          l.lease().toString(),
+          l.campaign().toString(),
+          l.item().value(),
+          l.labels(),
+          l.submittedAt().toString(),
+          l.status().name(),
+          scored.quality().isPresent() ? scored.quality().getAsDouble() : null);
     }
   }
 }

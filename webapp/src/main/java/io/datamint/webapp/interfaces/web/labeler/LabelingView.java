@@ -22,6 +22,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.datamint.domain.application.CampaignService;
+import io.datamint.domain.application.CampaignValidationService;
+import io.datamint.domain.application.CampaignValidationService.Standing;
 import io.datamint.domain.application.LabelingService;
 import io.datamint.domain.application.LabelingService.Task;
 import io.datamint.domain.model.campaign.Campaign;
@@ -39,14 +41,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The labeling page, made for speed: pick an open campaign, then one item after another with the
  * keyboard — 1 to 9 choose a label (toggle in multi-label campaigns), Enter submits, S skips — with
- * the instructions at hand and what this session has done and earned so far. The use cases decide
- * who may label what (never the owner, never the same item twice, leases that expire).
+ * the instructions at hand and what this session has done and earned so far, and where the labeler
+ * stands in the campaign (qualifying n of Q, qualified with their reliability, or blocked with the
+ * reason). The use cases decide who may label what (never the owner, never the same item twice,
+ * leases that expire, the qualification round first, nothing once blocked).
  */
 @Route(value = "labeling", layout = MainLayout.class)
 @PageTitle("Labeling · Datamint")
@@ -69,11 +74,13 @@ public class LabelingView extends VerticalLayout {
 
   @Inject CampaignService campaigns;
   @Inject LabelingService labeling;
+  @Inject CampaignValidationService validation;
   @Inject CurrentAccount currentAccount;
 
   private final Select<Campaign> campaignSelect = new Select<>();
   private final Div taskArea = new Div();
   private final Span sessionStats = new Span();
+  private final Span standing = new Span();
   private final Set<String> chosen = new LinkedHashSet<>();
   private final List<Button> labelButtons = new ArrayList<>();
 
@@ -87,8 +94,9 @@ public class LabelingView extends VerticalLayout {
     setId("labeling");
     setMaxWidth("56rem");
     labeler = new LabelerId(currentAccount.get().subject());
-    add(new H2("Labeling"), configureCampaignSelect(), sessionStats, taskArea);
+    add(new H2("Labeling"), configureCampaignSelect(), standing, sessionStats, taskArea);
     sessionStats.setId("session-stats");
+    standing.setId("standing");
     taskArea.setWidthFull();
     configureShortcuts();
     showStats();
@@ -135,10 +143,12 @@ public class LabelingView extends VerticalLayout {
     try {
       next = labeling.next(campaign.id(), labeler);
     } catch (RuntimeException refused) {
-      // not open to this labeler (the owner, paused, closed): say why instead of failing
+      // not open to this labeler (the owner, blocked, paused, closed): say why instead of failing
+      showStanding(campaign);
       showMessage(refused.getMessage());
       return;
     }
+    showStanding(campaign);
     if (next.isEmpty()) {
       showMessage("Nothing left for you in this campaign. Thank you!");
       return;
@@ -273,6 +283,49 @@ public class LabelingView extends VerticalLayout {
             + " labels, "
             + earnedIfAccepted.stripTrailingZeros().toPlainString()
             + " tokens if accepted (pending validation)");
+  }
+
+  /** Qualifying n of Q, qualified (with the reliability once validated), or blocked and why. */
+  private void showStanding(Campaign campaign) {
+    Standing s;
+    try {
+      s = validation.standing(campaign.id(), labeler);
+    } catch (RuntimeException e) {
+      standing.setText("");
+      return;
+    }
+    standing.getElement().setAttribute("data-state", s.state().name());
+    switch (s.state()) {
+      case QUALIFYING ->
+          standing.setText(
+              "Qualification: "
+                  + s.qualificationAnswered()
+                  + " of "
+                  + s.qualificationItems()
+                  + " answered ("
+                  + s.qualificationNeeded()
+                  + " right answers needed) before paid tasks");
+      case QUALIFIED ->
+          standing.setText(
+              "Qualified"
+                  + (s.reliability().isPresent()
+                      ? String.format(
+                          Locale.ROOT,
+                          " · reliability %.0f%% from %d labels",
+                          s.reliability().getAsDouble() * 100,
+                          s.reliabilityLabels())
+                      : "")
+                  + " · "
+                  + s.labels().accepted()
+                  + " accepted, "
+                  + s.labels().rejected()
+                  + " rejected, "
+                  + s.labels().pending()
+                  + " pending");
+      case BLOCKED ->
+          standing.setText(
+              "Blocked from this campaign: " + s.blockReason().orElse("no reason recorded"));
+    }
   }
 
   private void showMessage(String text) {

@@ -154,7 +154,7 @@ public class LabelingService {
     Optional<Lease> lease = Optional.empty();
     if (isGoldTurn(campaign, queue.answeredBy(id, labeler))) {
       // only while paid work is left: a labeler must not be kept busy with checks alone
-      if (queue.counts(id, now).remaining() > 0) {
+      if (queue.hasPaidWorkLeft(id, now)) {
         lease = queue.leaseGold(id, labeler, now, campaign.lease());
       }
     }
@@ -174,7 +174,7 @@ public class LabelingService {
   private Optional<Task> qualificationTask(
       Campaign campaign, LabelerStanding standing, Instant now) {
     CampaignId id = campaign.id();
-    if (queue.counts(id, now).remaining() == 0) {
+    if (!queue.hasPaidWorkLeft(id, now)) {
       return Optional.empty();
     }
     Optional<Lease> gold = queue.leaseGold(id, standing.labeler(), now, campaign.lease());
@@ -207,11 +207,14 @@ public class LabelingService {
   }
 
   /**
-   * The content of the item under the caller's live lease, decrypted for them.
+   * The content of the item under the caller's live lease, decrypted for them. Outside a
+   * transaction: fetching and decrypting from IPFS must not hold a pooled connection or the lease's
+   * row lock meanwhile (under load the pool was where requests queued: docs/benchmarks.md).
    *
    * @throws UnknownLeaseException when the lease is not the caller's
    * @throws LeaseExpiredException when it is no longer live
    */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public TaskContent content(LeaseId id, LabelerId labeler) {
     Lease lease = own(queue.lockLease(id), id, labeler);
     if (!lease.isLive(clock.instant())) {

@@ -83,6 +83,14 @@ public interface TaskQueue {
 
   QueueCounts counts(CampaignId campaign, Instant now);
 
+  /**
+   * Whether paid work is left: a regular slot not labeled yet. Asked on every gold turn, so an
+   * adapter answers it without counting the whole campaign; this default counts.
+   */
+  default boolean hasPaidWorkLeft(CampaignId campaign, Instant now) {
+    return counts(campaign, now).remaining() > 0;
+  }
+
   /** The labeler's labels, newest first. */
   List<SubmittedLabel> labelsBy(LabelerId labeler, Optional<CampaignId> campaign, int limit);
 

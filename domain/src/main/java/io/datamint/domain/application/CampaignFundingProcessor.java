@@ -3,9 +3,6 @@ package io.datamint.domain.application;
 import io.datamint.domain.application.CampaignService.EscrowWork;
 import io.datamint.domain.model.campaign.WalletFunds;
 import io.datamint.domain.model.chain.ChainOperationKey;
-import io.datamint.domain.model.chain.ChainRejectedException;
-import io.datamint.domain.model.chain.ChainUnavailableException;
-import io.datamint.domain.model.chain.PendingTransaction;
 import io.datamint.domain.model.chain.PendingTransactionStore;
 import io.datamint.domain.model.chain.RewardEscrow;
 import io.datamint.domain.model.chain.RewardEscrow.CampaignBalance;
@@ -15,15 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Works off the campaigns' escrow operations exactly as {@link TokenizationProcessor} works off
- * mints: claim a due operation (short transaction), call the chain outside any transaction, record
- * the outcome. Every chain write is idempotent under the operation's key ({@code
- * campaign:open:<id>}, with {@code :approve} for the allowance), so an attempt after a crash finds
- * the recorded transaction instead of depositing twice.
+ * The campaign-budget kind of chain operation (the deposit that opens a campaign, the refund after
+ * its end), worked off by the one {@link ChainOperationSchedule} like every other kind. Every chain
+ * write is idempotent under the operation's key ({@code campaign:open:<id>}, with {@code :approve}
+ * for the allowance), so an attempt after a crash finds the recorded transaction instead of
+ * depositing twice.
  *
  * <p>The deposit: the owner's custodial wallet must hold the budget and gas ({@link WalletFunds}
  * makes sure, topping it up on a local chain), then {@code approve} + {@code openCampaign}; the
@@ -31,14 +26,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
-public class CampaignFundingProcessor {
-
-  private static final Logger LOG = Logger.getLogger(CampaignFundingProcessor.class.getName());
+public class CampaignFundingProcessor extends ChainOperationProcessor<EscrowWork> {
 
   private CampaignService campaigns;
   private RewardEscrow escrow;
   private WalletFunds funds;
-  private PendingTransactionStore transactions;
 
   protected CampaignFundingProcessor() {
     // for CDI proxies
@@ -50,63 +42,48 @@ public class CampaignFundingProcessor {
       RewardEscrow escrow,
       WalletFunds funds,
       PendingTransactionStore transactions) {
+    super(transactions);
     this.campaigns = campaigns;
     this.escrow = escrow;
     this.funds = funds;
-    this.transactions = transactions;
   }
 
-  /**
-   * Attempts every due operation, at most {@code limit}.
-   *
-   * @return how many were attempted
-   */
-  public int processDue(int limit) {
-    List<ChainOperationKey> due = campaigns.dueOperations(limit);
-    int attempted = 0;
-    for (ChainOperationKey key : due) {
-      if (process(key)) {
-        attempted++;
-      }
-    }
-    return attempted;
+  @Override
+  public String name() {
+    return "campaign escrow";
   }
 
-  /**
-   * One attempt at one operation.
-   *
-   * @return false when there was nothing to do
-   */
-  public boolean process(ChainOperationKey key) {
-    Optional<EscrowWork> claimed;
-    try {
-      claimed = campaigns.claim(key);
-    } catch (RuntimeException e) {
-      // most likely another worker claimed it at the same moment (optimistic lock)
-      LOG.log(Level.FINE, "campaign escrow: could not claim " + key, e);
-      return false;
+  @Override
+  public List<ChainOperationKey> due(int limit) {
+    return campaigns.dueOperations(limit);
+  }
+
+  @Override
+  public Optional<EscrowWork> claim(ChainOperationKey key) {
+    return campaigns.claim(key);
+  }
+
+  @Override
+  public void send(ChainOperationKey key, EscrowWork work) {
+    switch (work.kind()) {
+      case OPEN -> open(work);
+      case REFUND ->
+          campaigns.recordRefunded(key, escrow.closeCampaign(key, work.funder(), work.escrowId()));
+      default ->
+          throw new IllegalStateException(
+              "a " + work.kind() + " operation is the rewards' (RewardOperationsProcessor)");
     }
-    if (claimed.isEmpty()) {
-      return false;
-    }
-    EscrowWork work = claimed.get();
-    try {
-      switch (work.kind()) {
-        case OPEN -> open(work);
-        case REFUND ->
-            campaigns.recordRefunded(
-                key, escrow.closeCampaign(key, work.funder(), work.escrowId()));
-      }
-    } catch (ChainUnavailableException e) {
-      campaigns.recordPostponed(
-          key, "the chain is unavailable: " + e.getMessage(), recorded(key, false));
-    } catch (ChainRejectedException e) {
-      campaigns.recordFailed(key, e.reason(), e.getMessage(), recorded(key, true));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "campaign escrow: " + key + " stopped unexpectedly", e);
-      campaigns.recordPostponed(key, "unexpected error: " + e, recorded(key, false));
-    }
-    return true;
+  }
+
+  @Override
+  public void recordPostponed(ChainOperationKey key, String why, Optional<TxHash> recorded) {
+    campaigns.recordPostponed(key, why, recorded);
+  }
+
+  @Override
+  public void recordFailed(
+      ChainOperationKey key, String reason, String message, Optional<TxHash> recorded) {
+    campaigns.recordFailed(key, reason, message, recorded);
   }
 
   private void open(EscrowWork work) {
@@ -131,21 +108,6 @@ public class CampaignFundingProcessor {
               + " after "
               + transaction,
           Optional.of(transaction));
-    }
-  }
-
-  private Optional<TxHash> recorded(ChainOperationKey key, boolean includeReverted) {
-    try {
-      return transactions
-          .find(key)
-          .filter(
-              t ->
-                  t.status() == PendingTransaction.Status.SENT
-                      || t.status() == PendingTransaction.Status.CONFIRMED
-                      || (includeReverted && t.status() == PendingTransaction.Status.FAILED))
-          .map(PendingTransaction::hash);
-    } catch (RuntimeException e) {
-      return Optional.empty();
     }
   }
 }

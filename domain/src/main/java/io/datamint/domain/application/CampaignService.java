@@ -32,6 +32,7 @@ import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.domain.model.dataset.ItemId;
 import io.datamint.domain.model.dataset.Manifest;
 import io.datamint.domain.model.dataset.VersionState;
+import io.datamint.domain.model.reward.PayoutLedger;
 import io.datamint.domain.model.shared.KeyWrapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,8 +69,13 @@ public class CampaignService {
   /** How often a refund that waits for labels to be settled looks again. */
   static final Duration SETTLEMENT_RECHECK = Duration.ofMinutes(10);
 
+  /** The operations of the budget; settlements and claims are the rewards'. */
+  private static final Set<EscrowOperationKind> BUDGET_KINDS =
+      Set.of(EscrowOperationKind.OPEN, EscrowOperationKind.REFUND);
+
   private CampaignRepository campaigns;
   private TaskQueue queue;
+  private PayoutLedger ledger;
   private DatasetRepository datasets;
   private AccountRepository accounts;
   private KeyWrapper keyWrapper;
@@ -123,7 +129,9 @@ public class CampaignService {
       AccountRepository accounts,
       KeyWrapper keyWrapper,
       WalletKeyFactory walletKeys,
-      Clock clock) {
+      Clock clock,
+      PayoutLedger ledger) {
+    this.ledger = ledger;
     this.campaigns = campaigns;
     this.queue = queue;
     this.datasets = datasets;
@@ -347,7 +355,7 @@ public class CampaignService {
 
   /** Keys of escrow operations the worker should attempt now, oldest first. */
   public List<ChainOperationKey> dueOperations(int limit) {
-    return campaigns.findDueOperations(clock.instant(), limit);
+    return campaigns.findDueOperations(clock.instant(), BUDGET_KINDS, limit);
   }
 
   /**
@@ -358,7 +366,11 @@ public class CampaignService {
    */
   public Optional<EscrowWork> claim(ChainOperationKey key) {
     Instant now = clock.instant();
-    Optional<EscrowOperation> found = campaigns.findOperation(key).filter(o -> o.isDue(now));
+    Optional<EscrowOperation> found =
+        campaigns
+            .findOperation(key)
+            .filter(o -> BUDGET_KINDS.contains(o.kind()))
+            .filter(o -> o.isDue(now));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -404,9 +416,10 @@ public class CampaignService {
       return Optional.empty();
     }
     if (campaign.isPastDeadline(now)) {
-      long unsettled = queue.unsettledLabels(campaign.id());
+      // closing the escrow ends settlements: labels given must be validated, credited and in a
+      // posted root first, so that the refund is exactly what no labeler is entitled to
+      long unsettled = ledger.unsettledLabels(campaign.id());
       if (unsettled > 0) {
-        // closing the escrow ends settlements: labels given must be paid for first
         operation.waitUntil(
             unsettled + " labels are not validated and settled yet",
             Optional.empty(),

@@ -75,7 +75,8 @@ class CampaignReportingTest {
           accounts,
           null,
           null,
-          Clock.fixed(NOW, ZoneOffset.UTC));
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          null);
   private final CampaignReporting reporting =
       new CampaignReporting(campaigns, statistics, accounts);
 

@@ -274,7 +274,10 @@ class ConsensusReleaseServiceTest {
       }
 
       @Override
-      public List<ChainOperationKey> findDueOperations(Instant now, int limit) {
+      public List<ChainOperationKey> findDueOperations(
+          Instant now,
+          Set<io.datamint.domain.model.campaign.EscrowOperationKind> kinds,
+          int limit) {
         return List.of();
       }
 

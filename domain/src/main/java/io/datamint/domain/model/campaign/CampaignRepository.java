@@ -5,6 +5,7 @@ import io.datamint.domain.model.dataset.ContributorId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where campaigns and their escrow operations live. Implemented with JPA in the webapp. */
 public interface CampaignRepository {
@@ -29,8 +30,8 @@ public interface CampaignRepository {
   /** The campaign's operations, oldest first. */
   List<EscrowOperation> findOperations(CampaignId campaign);
 
-  /** Keys of pending operations due at {@code now}, oldest first. */
-  List<ChainOperationKey> findDueOperations(Instant now, int limit);
+  /** Keys of pending operations of the given kinds due at {@code now}, oldest first. */
+  List<ChainOperationKey> findDueOperations(Instant now, Set<EscrowOperationKind> kinds, int limit);
 
   void add(EscrowOperation operation);
 

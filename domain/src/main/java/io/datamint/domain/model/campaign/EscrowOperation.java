@@ -3,6 +3,7 @@ package io.datamint.domain.model.campaign;
 import io.datamint.domain.model.chain.ChainOperationKey;
 import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.TxHash;
+import io.datamint.domain.model.shared.WalletAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +44,14 @@ public class EscrowOperation {
 
   @Column(name = "campaign_id", nullable = false)
   private UUID campaignId;
+
+  /** The settlement epoch a SETTLE posts, or a CLAIM is made against; null otherwise. */
+  @Column(name = "epoch")
+  private Integer epoch;
+
+  /** The labeler's wallet a CLAIM pays; null otherwise. */
+  @Column(name = "wallet", length = 42)
+  private String wallet;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", length = 20, nullable = false)
@@ -102,6 +111,43 @@ public class EscrowOperation {
         new EscrowOperation(refundKey(campaign), EscrowOperationKind.REFUND, campaign, now);
     op.nextAttemptAt = notBefore.isAfter(now) ? notBefore : now;
     return op;
+  }
+
+  /**
+   * The settlement of epoch {@code epoch}: posts the root of the leaves stored with it. One key per
+   * (campaign, epoch), so a crash at any point resumes the same epoch, never a second root.
+   */
+  public static EscrowOperation settle(CampaignId campaign, int epoch, Instant now) {
+    if (epoch < 1) {
+      throw new IllegalArgumentException("epochs start at 1");
+    }
+    EscrowOperation op =
+        new EscrowOperation(settleKey(campaign, epoch), EscrowOperationKind.SETTLE, campaign, now);
+    op.epoch = epoch;
+    return op;
+  }
+
+  /**
+   * A claim relayed for {@code wallet} against the root of {@code epoch}: one per labeler and
+   * epoch, since the escrow pays the difference to what was paid, a second one could only revert.
+   */
+  public static EscrowOperation claim(
+      CampaignId campaign, WalletAddress wallet, int epoch, Instant now) {
+    Objects.requireNonNull(wallet, "wallet must not be null");
+    EscrowOperation op =
+        new EscrowOperation(
+            claimKey(campaign, wallet, epoch), EscrowOperationKind.CLAIM, campaign, now);
+    op.epoch = epoch;
+    op.wallet = wallet.value();
+    return op;
+  }
+
+  public static ChainOperationKey settleKey(CampaignId campaign, int epoch) {
+    return ChainOperationKey.of("campaign", "settle", campaign.value(), epoch);
+  }
+
+  public static ChainOperationKey claimKey(CampaignId campaign, WalletAddress wallet, int epoch) {
+    return ChainOperationKey.of("campaign", "claim", campaign.value(), wallet.value(), epoch);
   }
 
   public static ChainOperationKey openKey(CampaignId campaign) {
@@ -211,6 +257,16 @@ public class EscrowOperation {
 
   public CampaignId campaign() {
     return new CampaignId(campaignId);
+  }
+
+  /** The epoch of a SETTLE or CLAIM. */
+  public Optional<Integer> epoch() {
+    return Optional.ofNullable(epoch);
+  }
+
+  /** The labeler's wallet of a CLAIM. */
+  public Optional<WalletAddress> wallet() {
+    return Optional.ofNullable(wallet).map(WalletAddress::of);
   }
 
   public EscrowOperationStatus status() {

@@ -6,9 +6,10 @@
  * <p>The {@link io.datamint.domain.model.campaign.Campaign} aggregate keeps the terms and the life
  * cycle (DRAFT, FUNDING, OPEN, PAUSED, CLOSED); {@link
  * io.datamint.domain.model.campaign.EscrowOperation} is the outbox of its chain work (open and
- * fund, refund on close); {@link io.datamint.domain.model.campaign.TaskQueue} is the port of the
- * assignment rules that must hold under concurrency (k distinct labelers per item, never the same
- * item twice to a labeler, leases that expire), implemented on PostgreSQL row locks.
+ * fund, refund on close, and the rewards' settlement roots and relayed claims); {@link
+ * io.datamint.domain.model.campaign.TaskQueue} is the port of the assignment rules that must hold
+ * under concurrency (k distinct labelers per item, never the same item twice to a labeler, leases
+ * that expire), implemented on PostgreSQL row locks.
  *
  * <p>Validation of the labels (flow 3) happens in rounds: {@link
  * io.datamint.domain.model.campaign.RoundPlan} says what a round is built from and decides, {@link

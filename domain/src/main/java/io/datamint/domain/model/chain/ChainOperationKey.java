@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Names one intended chain operation, such as {@code mint:dataset:42} or {@code claim:<campaign>:
- * <labeler>:epoch-3}. The same key always means the same transaction: a retry with a key that was
- * already recorded looks the recorded transaction up instead of sending a new one, which is what
- * keeps a crash or a retry from paying twice.
+ * Names one intended chain operation, such as {@code mint:dataset:42} or {@code
+ * campaign:claim:<campaign>:<wallet>:3}. The same key always means the same transaction: a retry
+ * with a key that was already recorded looks the recorded transaction up instead of sending a new
+ * one, which is what keeps a crash or a retry from paying twice.
  */
 public record ChainOperationKey(String value) {
 

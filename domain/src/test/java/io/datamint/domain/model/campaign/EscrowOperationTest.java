@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datamint.domain.model.chain.ChainRetry;
 import io.datamint.domain.model.chain.TxHash;
+import io.datamint.domain.model.shared.WalletAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,25 @@ class EscrowOperationTest {
         .isEqualTo("campaign:open:" + CAMPAIGN);
     assertThat(EscrowOperation.refund(CAMPAIGN, NOW, NOW).key().value())
         .isEqualTo("campaign:refund:" + CAMPAIGN);
+  }
+
+  @Test
+  void aSettlementIsKeyedByItsEpochAndAClaimByWalletAndEpoch() {
+    WalletAddress wallet = WalletAddress.of("0x1111111111111111111111111111111111111111");
+
+    EscrowOperation settle = EscrowOperation.settle(CAMPAIGN, 3, NOW);
+    EscrowOperation claim = EscrowOperation.claim(CAMPAIGN, wallet, 3, NOW);
+
+    assertThat(settle.key().value()).isEqualTo("campaign:settle:" + CAMPAIGN + ":3");
+    assertThat(settle.kind().isReward()).isTrue();
+    assertThat(settle.epoch()).contains(3);
+    assertThat(settle.wallet()).isEmpty();
+    assertThat(claim.key().value())
+        .isEqualTo("campaign:claim:" + CAMPAIGN + ":" + wallet.value() + ":3");
+    assertThat(claim.wallet()).contains(wallet);
+    assertThat(EscrowOperation.open(CAMPAIGN, NOW).kind().isReward()).isFalse();
+    assertThatThrownBy(() -> EscrowOperation.settle(CAMPAIGN, 0, NOW))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.datamint.chain.DatamintContracts;
 import io.datamint.chain.events.ChainEventIndexer;
 import io.datamint.chain.tokenizer.Web3jDatasetTokenizer;
 import io.datamint.chain.tx.TransactionSender;
+import io.datamint.domain.application.RewardService;
 import io.datamint.domain.application.TokenizationService;
 import io.datamint.domain.model.chain.ChainEvent;
 import io.datamint.domain.model.chain.ChainEventListener;
@@ -72,6 +73,7 @@ public class ChainConnection {
 
   @Inject PendingTransactionStore transactions;
   @Inject TokenizationService tokenization;
+  @Inject RewardService rewards;
 
   @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
   DataSource dataSource;
@@ -83,7 +85,8 @@ public class ChainConnection {
       ChainClient client,
       DatamintContracts contracts,
       Web3jDatasetTokenizer tokenizer,
-      ChainEventIndexer indexer) {
+      ChainEventIndexer indexer,
+      ChainEventIndexer rewardIndexer) {
 
     public TransactionSender sender() {
       return client.sender();
@@ -159,6 +162,18 @@ public class ChainConnection {
               new JdbcIndexerCheckpointStore(
                   dataSource, "datanft:" + chainId + ":" + contracts.dataNft().value()),
               new TokenizationEvents(tokenization));
+      // the escrow's own indexer and checkpoint: its events (payments, roots) reconcile the
+      // payout ledger, whoever sent the transaction
+      ChainEventIndexer rewardIndexer =
+          new ChainEventIndexer(
+              client.web3j(),
+              List.of(contracts.rewardEscrow()),
+              confirmations,
+              contracts.deployedAtBlock(),
+              BLOCKS_PER_POLL,
+              new JdbcIndexerCheckpointStore(
+                  dataSource, "rewardescrow:" + chainId + ":" + contracts.rewardEscrow().value()),
+              new RewardEvents(rewards));
       LOG.info(
           () ->
               "chain: connected to "
@@ -169,7 +184,7 @@ public class ChainConnection {
                   + contracts.dataNft()
                   + ", platform "
                   + platform.getAddress());
-      return new Connected(client, contracts, tokenizer, indexer);
+      return new Connected(client, contracts, tokenizer, indexer, rewardIndexer);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -225,6 +240,20 @@ public class ChainConnection {
     Connected current = connected;
     if (current != null) {
       current.client().close();
+    }
+  }
+
+  /** Hands the reward escrow's confirmed events to the reward use cases, each in a transaction. */
+  record RewardEvents(RewardService rewards) implements ChainEventListener {
+
+    @Override
+    public void onConfirmed(ChainEvent event) {
+      rewards.applyConfirmed(event);
+    }
+
+    @Override
+    public void onRolledBack(long fromBlock) {
+      rewards.rollBackFrom(fromBlock);
     }
   }
 

@@ -5,6 +5,7 @@ import io.datamint.domain.model.campaign.CampaignId;
 import io.datamint.domain.model.campaign.CampaignRepository;
 import io.datamint.domain.model.campaign.CampaignState;
 import io.datamint.domain.model.campaign.EscrowOperation;
+import io.datamint.domain.model.campaign.EscrowOperationKind;
 import io.datamint.domain.model.campaign.EscrowOperationStatus;
 import io.datamint.domain.model.chain.ChainOperationKey;
 import io.datamint.domain.model.dataset.ContributorId;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Campaigns in {@code campaign} and their escrow operations in {@code campaign_operation}. */
 @ApplicationScoped
@@ -89,12 +91,14 @@ public class JpaCampaignRepository implements CampaignRepository {
   }
 
   @Override
-  public List<ChainOperationKey> findDueOperations(Instant now, int limit) {
+  public List<ChainOperationKey> findDueOperations(
+      Instant now, Set<EscrowOperationKind> kinds, int limit) {
     return em.createQuery(
             "select o.operationKey from EscrowOperation o where o.status in :pending"
-                + " and o.nextAttemptAt <= :now order by o.createdAt",
+                + " and o.kind in :kinds and o.nextAttemptAt <= :now order by o.createdAt",
             String.class)
         .setParameter("pending", PENDING)
+        .setParameter("kinds", kinds)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultStream()

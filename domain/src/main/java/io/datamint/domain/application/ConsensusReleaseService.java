@@ -1,17 +1,10 @@
 package io.datamint.domain.application;
 
-import io.datamint.domain.model.campaign.Campaign;
-import io.datamint.domain.model.campaign.CampaignConsensus;
 import io.datamint.domain.model.campaign.CampaignId;
-import io.datamint.domain.model.campaign.CampaignRepository;
-import io.datamint.domain.model.campaign.CampaignState;
 import io.datamint.domain.model.campaign.ConsensusLabel;
 import io.datamint.domain.model.campaign.ConsensusRelease;
 import io.datamint.domain.model.campaign.ConsensusReleases;
 import io.datamint.domain.model.campaign.ConsensusVersionPublisher;
-import io.datamint.domain.model.dataset.Dataset;
-import io.datamint.domain.model.dataset.DatasetRepository;
-import io.datamint.domain.model.dataset.DatasetVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,8 +23,9 @@ import java.util.logging.Logger;
  *
  * <p>Safe to repeat and to crash anywhere: the new version's file name is derived from the
  * campaign, so a release that published its version but crashed before recording it finds that
- * version again instead of publishing a second one. Not transactional as a whole: publishing
- * commits the new version on its own before the worker takes it.
+ * version again instead of publishing a second one. Not transactional as a whole: the facts are
+ * read in a short transaction of their own ({@link ConsensusCandidates}: no entity outlives it),
+ * and publishing commits the new version on its own before the processing worker takes it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -39,9 +33,7 @@ public class ConsensusReleaseService {
 
   private static final Logger LOG = Logger.getLogger(ConsensusReleaseService.class.getName());
 
-  private CampaignRepository campaigns;
-  private DatasetRepository datasets;
-  private CampaignConsensus consensus;
+  private ConsensusCandidates candidates;
   private ConsensusReleases releases;
   private ConsensusVersionPublisher publisher;
   private Clock clock;
@@ -61,15 +53,11 @@ public class ConsensusReleaseService {
 
   @Inject
   public ConsensusReleaseService(
-      CampaignRepository campaigns,
-      DatasetRepository datasets,
-      CampaignConsensus consensus,
+      ConsensusCandidates candidates,
       ConsensusReleases releases,
       ConsensusVersionPublisher publisher,
       Clock clock) {
-    this.campaigns = Objects.requireNonNull(campaigns, "campaigns must not be null");
-    this.datasets = Objects.requireNonNull(datasets, "datasets must not be null");
-    this.consensus = Objects.requireNonNull(consensus, "consensus must not be null");
+    this.candidates = Objects.requireNonNull(candidates, "candidates must not be null");
     this.releases = Objects.requireNonNull(releases, "releases must not be null");
     this.publisher = Objects.requireNonNull(publisher, "publisher must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -94,29 +82,23 @@ public class ConsensusReleaseService {
     if (recorded.isPresent()) {
       return Outcome.valueOf(recorded.get().state().name());
     }
-    Campaign campaign =
-        campaigns.find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
-    if (campaign.state() != CampaignState.CLOSED || !consensus.settled(id)) {
+    Optional<ConsensusCandidates.Candidate> ready = candidates.candidate(id);
+    if (ready.isEmpty()) {
       return Outcome.WAITING;
     }
-    Dataset dataset =
-        datasets
-            .find(campaign.dataset())
-            .orElseThrow(() -> new IllegalStateException("campaign " + id + " has no dataset"));
-    DatasetVersion source = dataset.version(campaign.versionNumber());
-    String fileName = fileName(source.fileName(), id);
-    Optional<DatasetVersion> published =
-        dataset.versions().stream().filter(v -> v.fileName().equals(fileName)).findFirst();
-    List<ConsensusLabel> labels = consensus.labelsOf(id);
-    if (published.isPresent()) {
+    ConsensusCandidates.Candidate candidate = ready.get();
+    String fileName = candidate.fileName();
+    List<ConsensusLabel> labels = candidate.labels();
+    if (candidate.published().isPresent()) {
       // a previous attempt published it and stopped before recording (a crash)
+      int version = candidate.published().getAsInt();
       return record(
           id,
           ConsensusRelease.State.RELEASED,
           fileName,
-          OptionalInt.of(published.get().number()),
+          OptionalInt.of(version),
           labels,
-          "version " + published.get().number());
+          "version " + version);
     }
     if (labels.isEmpty()) {
       return record(
@@ -129,7 +111,7 @@ public class ConsensusReleaseService {
     }
     int version;
     try {
-      version = publisher.publish(dataset, source, labels, fileName);
+      version = publisher.publish(candidate.source(), labels, fileName);
     } catch (UnsupportedOperationException e) {
       return record(
           id, ConsensusRelease.State.FAILED, fileName, OptionalInt.empty(), labels, e.getMessage());
@@ -146,7 +128,7 @@ public class ConsensusReleaseService {
                 + " items published as version "
                 + version
                 + " of dataset "
-                + dataset.id());
+                + candidate.source().dataset());
     return record(
         id,
         ConsensusRelease.State.RELEASED,

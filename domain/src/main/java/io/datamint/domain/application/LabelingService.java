@@ -207,14 +207,14 @@ public class LabelingService {
   }
 
   /**
-   * The content of the item under the caller's live lease, decrypted for them. Outside a
-   * transaction: fetching and decrypting from IPFS must not hold a pooled connection or the lease's
-   * row lock meanwhile (under load the pool was where requests queued: docs/benchmarks.md).
+   * The content of the item under the caller's live lease, decrypted for them. The transaction (and
+   * its pooled connection) lasts while the item is fetched: a ranged read of the item's own chunks,
+   * a few small requests to IPFS whatever the item's position (under load, before ranged reads,
+   * decrypting from the start of the file made this hold the pool: docs/benchmarks.md).
    *
    * @throws UnknownLeaseException when the lease is not the caller's
    * @throws LeaseExpiredException when it is no longer live
    */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public TaskContent content(LeaseId id, LabelerId labeler) {
     Lease lease = own(queue.lockLease(id), id, labeler);
     if (!lease.isLive(clock.instant())) {

@@ -14,18 +14,19 @@ import io.datamint.domain.model.campaign.CloseReason;
 import io.datamint.domain.model.campaign.ConsensusLabel;
 import io.datamint.domain.model.campaign.ConsensusRelease;
 import io.datamint.domain.model.campaign.ConsensusReleases;
+import io.datamint.domain.model.campaign.ConsensusSource;
 import io.datamint.domain.model.campaign.ConsensusVersionPublisher;
 import io.datamint.domain.model.campaign.EscrowOperation;
 import io.datamint.domain.model.campaign.LabelSchema;
 import io.datamint.domain.model.chain.ChainOperationKey;
 import io.datamint.domain.model.chain.TokenAmount;
+import io.datamint.domain.model.dataset.ContentFormat;
 import io.datamint.domain.model.dataset.ContributorId;
-import io.datamint.domain.model.dataset.Dataset;
-import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.domain.model.dataset.ItemId;
 import io.datamint.domain.model.dataset.RejectionCode;
 import io.datamint.domain.model.dataset.RejectionReason;
 import io.datamint.domain.model.dataset.SpdxLicense;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,12 @@ class ConsensusReleaseServiceTest {
     VersionRef v1 =
         publishing.startDataset(
             OWNER, new Listing("Reviews", "", SpdxLicense.of("CC0-1.0"), Set.of()), "reviews.csv");
-    // a finished first version (processing failed is final too): the dataset may take a version
+    // an inspected first version that ends rejected (final): the dataset may take a version
+    publishing.uploadCompleted(v1.dataset(), 1, 20);
+    publishing.inspectionPassed(
+        v1.dataset(),
+        1,
+        PublishingFakes.manifestOf("text\nfine\nawful\n".getBytes(StandardCharsets.UTF_8)));
     publishing.processingFailed(
         v1.dataset(), 1, RejectionReason.of(RejectionCode.EMPTY_FILE, "for the test"));
     campaign =
@@ -95,7 +101,10 @@ class ConsensusReleaseServiceTest {
                 new ItemId("0123456789abcdef-000002"), "line 3", List.of("bad"), 0.81));
     service =
         new ConsensusReleaseService(
-            campaignRepository(), datasets, consensus(), releases(), publisher(), clock);
+            new ConsensusCandidates(campaignRepository(), datasets, consensus()),
+            releases(),
+            publisher(),
+            clock);
   }
 
   private void close() {
@@ -225,12 +234,14 @@ class ConsensusReleaseServiceTest {
   }
 
   private ConsensusVersionPublisher publisher() {
-    return (Dataset dataset, DatasetVersion source, List<ConsensusLabel> l, String fileName) -> {
+    return (ConsensusSource source, List<ConsensusLabel> l, String fileName) -> {
       if (publisherRefuses != null) {
         throw publisherRefuses;
       }
+      assertThat(source.version()).isEqualTo(1);
+      assertThat(source.format()).isEqualTo(ContentFormat.CSV);
       published.add(fileName);
-      return publishing.startVersion(OWNER, dataset.id(), fileName).version();
+      return publishing.startVersion(OWNER, source.dataset(), fileName).version();
     };
   }
 

@@ -1,7 +1,5 @@
 package io.datamint.domain.model.campaign;
 
-import io.datamint.domain.model.dataset.Dataset;
-import io.datamint.domain.model.dataset.DatasetVersion;
 import java.util.List;
 
 /**
@@ -18,5 +16,5 @@ public interface ConsensusVersionPublisher {
    * @throws IllegalStateException when the dataset cannot take a version now (one is still being
    *     processed or reviewed): try again later
    */
-  int publish(Dataset dataset, DatasetVersion source, List<ConsensusLabel> labels, String fileName);
+  int publish(ConsensusSource source, List<ConsensusLabel> labels, String fileName);
 }

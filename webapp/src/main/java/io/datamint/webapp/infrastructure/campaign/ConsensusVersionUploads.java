@@ -3,10 +3,9 @@ package io.datamint.webapp.infrastructure.campaign;
 import io.datamint.domain.application.ContentDownloads;
 import io.datamint.domain.application.ContentDownloads.Download;
 import io.datamint.domain.model.campaign.ConsensusLabel;
+import io.datamint.domain.model.campaign.ConsensusSource;
 import io.datamint.domain.model.campaign.ConsensusVersionPublisher;
 import io.datamint.domain.model.dataset.ContentFormat;
-import io.datamint.domain.model.dataset.Dataset;
-import io.datamint.domain.model.dataset.DatasetVersion;
 import io.datamint.webapp.infrastructure.publishing.LocalUploadArea;
 import io.datamint.webapp.infrastructure.publishing.UploadIntake;
 import io.datamint.webapp.infrastructure.publishing.UploadIntake.ReceivedFile;
@@ -37,19 +36,14 @@ public class ConsensusVersionUploads implements ConsensusVersionPublisher {
   @Inject UploadIntake intake;
 
   @Override
-  public int publish(
-      Dataset dataset, DatasetVersion source, List<ConsensusLabel> labels, String fileName) {
-    ContentFormat format =
-        source
-            .manifest()
-            .orElseThrow(() -> new IllegalStateException("the source version was not inspected"))
-            .format();
+  public int publish(ConsensusSource source, List<ConsensusLabel> labels, String fileName) {
+    ContentFormat format = source.format();
     Map<String, ConsensusLabel> byLocator = new LinkedHashMap<>();
     labels.forEach(l -> byLocator.put(l.locator(), l));
     Path scratch = null;
     try {
       scratch = Files.createTempFile("consensus-", ".part");
-      Download original = downloads.open(dataset.id(), source.number(), dataset.owner(), false);
+      Download original = downloads.open(source.dataset(), source.version(), source.owner(), false);
       try (InputStream in = original.content();
           OutputStream out = Files.newOutputStream(scratch)) {
         ConsensusFiles.write(format, in, byLocator, out);
@@ -60,12 +54,13 @@ public class ConsensusVersionUploads implements ConsensusVersionPublisher {
       }
       return intake
           .publishVersion(
-              dataset.owner(),
-              dataset.id(),
+              source.owner(),
+              source.dataset(),
               new ReceivedFile(received, fileName, Files.size(received)))
           .version();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the consensus version of " + dataset.id(), e);
+      throw new UncheckedIOException(
+          "cannot write the consensus version of " + source.dataset(), e);
     } finally {
       if (scratch != null) {
         try {

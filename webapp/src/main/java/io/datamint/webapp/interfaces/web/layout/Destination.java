@@ -9,6 +9,7 @@ import io.datamint.webapp.interfaces.web.campaign.MyCampaignsView;
 import io.datamint.webapp.interfaces.web.catalog.CatalogView;
 import io.datamint.webapp.interfaces.web.contributor.MyDatasetsView;
 import io.datamint.webapp.interfaces.web.labeler.LabelingView;
+import io.datamint.webapp.interfaces.web.labeler.MyWorkView;
 import io.datamint.webapp.interfaces.web.profile.ProfileView;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,7 @@ public enum Destination {
   MY_CAMPAIGNS(
       "My campaigns", VaadinIcon.CHART, MyCampaignsView.class, EnumSet.of(Role.CONTRIBUTOR)),
   LABELING("Labeling", VaadinIcon.TAGS, LabelingView.class, EnumSet.of(Role.LABELER)),
+  MY_WORK("My labels and rewards", VaadinIcon.COINS, MyWorkView.class, EnumSet.of(Role.LABELER)),
   CATALOG("Catalog", VaadinIcon.SHOP, CatalogView.class, EnumSet.allOf(Role.class)),
   ADMINISTRATION("Administration", VaadinIcon.COG, AdminView.class, EnumSet.of(Role.ADMIN)),
   REVIEW_QUEUE(

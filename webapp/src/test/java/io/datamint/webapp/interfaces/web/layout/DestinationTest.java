@@ -41,6 +41,9 @@ class DestinationTest {
             Destination.MY_CAMPAIGNS,
             Destination.CATALOG,
             Destination.PROFILE);
+    assertThat(Destination.visibleTo(Set.of(Role.LABELER)))
+        .containsExactly(
+            Destination.LABELING, Destination.MY_WORK, Destination.CATALOG, Destination.PROFILE);
     assertThat(Destination.visibleTo(Set.of(Role.ADMIN)))
         .containsExactly(
             Destination.CATALOG,

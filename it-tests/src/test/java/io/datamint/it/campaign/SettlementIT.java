@@ -55,9 +55,11 @@ import org.web3j.utils.Numeric;
  * while a root is on its way resumes the same epoch, and a replayed {@code RewardClaimed} event
  * changes nothing.
  *
- * <p>Validation (flow 3) sets label statuses in production; until that work lands, this suite marks
- * labels ACCEPTED or REJECTED directly in the database, exactly as the validation writes them
- * (status only, once).
+ * <p>Validation (flow 3) sets label statuses in production, through the worker pool
+ * (CampaignValidationIT and CampaignLoopInBrowserIT test that way). To decide precisely which label
+ * is rejected and when, this suite writes the verdicts directly in the database, in the columns
+ * validation writes (status, quality, the deciding round, its time), once: no worker runs here, so
+ * the application's rounds stay in flight and never touch them.
  *
  * <p>Needs the settlement period small ({@code it.settlement.seconds}, 5 s by default) and its own
  * chain: the crash test switches anvil's automine off for a while.
@@ -482,15 +484,22 @@ class SettlementIT {
     return labels;
   }
 
+  /** The rest of a verdict, as validation writes it: quality, deciding round, time. */
+  private static final String VERDICT = "decided_round = 0, decided_at = now()";
+
   /** Every label ACCEPTED except {@code rejected}. */
   private static void setStatuses(String campaign, UUID rejected) throws SQLException {
     try (Connection c = database();
         PreparedStatement update =
             c.prepareStatement(
                 "UPDATE campaign_label SET status = CASE WHEN lease_id = ? THEN 'REJECTED'"
-                    + " ELSE 'ACCEPTED' END WHERE campaign_id = ? AND status = 'PENDING'")) {
+                    + " ELSE 'ACCEPTED' END, quality = CASE WHEN lease_id = ? THEN 0.05 ELSE 0.95"
+                    + " END, "
+                    + VERDICT
+                    + " WHERE campaign_id = ? AND status = 'PENDING'")) {
       update.setObject(1, rejected);
-      update.setObject(2, UUID.fromString(campaign));
+      update.setObject(2, rejected);
+      update.setObject(3, UUID.fromString(campaign));
       update.executeUpdate();
     }
   }
@@ -499,8 +508,9 @@ class SettlementIT {
     try (Connection c = database();
         PreparedStatement update =
             c.prepareStatement(
-                "UPDATE campaign_label SET status = 'ACCEPTED' WHERE campaign_id = ?"
-                    + " AND lease_id = ? AND status = 'PENDING'")) {
+                "UPDATE campaign_label SET status = 'ACCEPTED', quality = 0.95, "
+                    + VERDICT
+                    + " WHERE campaign_id = ? AND lease_id = ? AND status = 'PENDING'")) {
       for (UUID label : labels) {
         update.setObject(1, UUID.fromString(campaign));
         update.setObject(2, label);
@@ -513,8 +523,9 @@ class SettlementIT {
     try (Connection c = database();
         PreparedStatement update =
             c.prepareStatement(
-                "UPDATE campaign_label SET status = 'ACCEPTED' WHERE campaign_id = ?"
-                    + " AND status = 'PENDING'")) {
+                "UPDATE campaign_label SET status = 'ACCEPTED', quality = 0.95, "
+                    + VERDICT
+                    + " WHERE campaign_id = ? AND status = 'PENDING'")) {
       update.setObject(1, UUID.fromString(campaign));
       update.executeUpdate();
     }

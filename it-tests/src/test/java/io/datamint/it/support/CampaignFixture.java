@@ -32,11 +32,22 @@ public final class CampaignFixture {
     this.api = api;
   }
 
-  /** The JSON of a cat-or-dog campaign with k = {@link #K} on version 1 of the dataset. */
+  /**
+   * The JSON of a cat-or-dog campaign with k = {@link #K} on version 1 of the dataset, titled "Cat
+   * or dog" and a run's own suffix, so that a page listing open campaigns shows it apart from those
+   * of other tests.
+   */
   public static String campaign(String dataset, String budget) {
+    return campaign(dataset, budget, "Cat or dog " + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** The same with the title given. */
+  public static String campaign(String dataset, String budget, String title) {
     return "{\"dataset\": \""
         + dataset
-        + "\", \"version\": 1, \"title\": \"Cat or dog\","
+        + "\", \"version\": 1, \"title\": \""
+        + title
+        + "\","
         + " \"instructions\": \"Is the sound a cat's or a dog's?\", \"labelMode\": \"SINGLE\","
         + " \"labels\": [\"cat\", \"dog\"], \"labelsPerItem\": "
         + K

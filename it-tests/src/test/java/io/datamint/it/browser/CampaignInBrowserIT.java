@@ -90,10 +90,17 @@ class CampaignInBrowserIT {
       page.navigate(DeployedApp.baseUri().resolve("/datasets/" + dataset).toString());
       page.locator("#start-campaign").click();
       page.waitForURL(Pattern.compile(".*/datasets/" + dataset + "/versions/1/campaign$"));
+      // type only once the form's fields are live components: text typed into a field before its
+      // component is ready shows on the page but never reaches the server
+      page.waitForFunction(
+          "() => document.querySelector('#campaign-labels')?.inputElement"
+              + " && document.querySelector('#campaign-title')?.inputElement");
 
       // the terms; the minimum budget follows them: 1.5 × 2 labels × 4 items
       page.locator("#campaign-title input").fill(title);
-      page.locator("#campaign-labels textarea").fill("cat\ndog");
+      // typed key by key: a filled line break does not reach the server (Playwright's fill on
+      // vaadin-text-area)
+      page.locator("#campaign-labels textarea").pressSequentially("cat\ndog");
       page.locator("#campaign-instructions textarea").fill("Is the sound a cat's or a dog's?");
       page.locator("#campaign-k input").fill("2");
       page.locator("#campaign-reward input").fill("1.5");
@@ -151,8 +158,10 @@ class CampaignInBrowserIT {
           .hasAttribute("data-count", "3");
 
       // labelers work over the REST API while the page stays open
-      label("labeler1", id, texts, Map.of(), 3); // items 0, 1, 2, right answers
-      label("labeler2", id, texts, Map.of(items.get(0), "dog"), 1); // item 0, wrong
+      // each labeler's first task is the qualification item (the gold one, answered right), then
+      // paid items in order
+      label("labeler1", id, texts, Map.of(), 1 + 3); // items 0, 1, 2, right answers
+      label("labeler2", id, texts, Map.of(items.get(0), "dog"), 1 + 1); // item 0, wrong
       assertThat(page.locator("#labels-given")).hasAttribute("data-done", "4", POLLED);
       assertThat(page.locator("#labels-given")).hasAttribute("data-of", "6");
       assertThat(page.locator("#items-complete")).hasAttribute("data-done", "1");
@@ -172,7 +181,7 @@ class CampaignInBrowserIT {
           .hasAttribute("data-key", "labeler1");
       assertThat(page.locator("#chart-top-labelers .bar").first()).hasAttribute("data-count", "3");
 
-      label("labeler3", id, texts, Map.of(), 1); // item 1 (item 0 is full), agrees
+      label("labeler3", id, texts, Map.of(), 1 + 1); // item 1 (item 0 is full), agrees
       assertThat(page.locator("#items-complete")).hasAttribute("data-done", "2", POLLED);
       assertThat(page.locator("#agreement")).hasAttribute("data-agreeing", "1");
       assertThat(page.locator("#agreement")).containsText("50 % of 2 complete items");

@@ -144,6 +144,11 @@ public class CampaignForm extends VerticalLayout {
   }
 
   private void configureBinder() {
+    // The label set and the gold answers are checked as they are typed (and the gold check needs
+    // the label set even when the next thing the user does is to upload a file, which sends no
+    // pending change of the page): sent while typing, not only when the field is left.
+    labels.setValueChangeMode(ValueChangeMode.LAZY);
+    goldCsv.setValueChangeMode(ValueChangeMode.LAZY);
     binder.forField(title).bind(CampaignDraft::getTitle, CampaignDraft::setTitle);
     binder.forField(mode).bind(CampaignDraft::getMode, CampaignDraft::setMode);
     binder.forField(labels).bind(CampaignDraft::getLabels, CampaignDraft::setLabels);
@@ -197,15 +202,32 @@ public class CampaignForm extends VerticalLayout {
     goldEvery.setMax(100);
     goldEvery.setStepButtonsVisible(true);
 
+    // The file arrives in a request of its own: the form is changed under the UI's lock, and the
+    // figures recomputed explicitly from the new text.
     Upload upload =
         new Upload(
             UploadHandler.inMemory(
-                (metadata, bytes) -> goldCsv.setValue(new String(bytes, StandardCharsets.UTF_8))));
+                (metadata, bytes) -> {
+                  String text = new String(bytes, StandardCharsets.UTF_8);
+                  goldCsv
+                      .getUI()
+                      .ifPresent(
+                          ui ->
+                              ui.access(
+                                  () -> {
+                                    goldCsv.setValue(text);
+                                    recompute();
+                                  }));
+                }));
     upload.setId("gold-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize(GoldCsv.MAX_CHARS);
     upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
     upload.setUploadButton(new Button("Upload a gold CSV"));
+    // The file arrives in its own request, whose answer carries no changes for the page: a round
+    // trip when the browser reports the upload done brings the parsed CSV and its problems to the
+    // page (without it they showed only at the user's next action).
+    upload.getElement().addEventListener("upload-success", done -> {});
 
     goldStatus.setId("gold-status");
     goldStatus.addClassNames(LumoUtility.FontSize.SMALL);
@@ -340,10 +362,14 @@ public class CampaignForm extends VerticalLayout {
     }
   }
 
+  /** The gold answers as the fields show them now (the draft may not have them yet). */
   private GoldCsv.Parsed parsedGold() {
+    CampaignDraft shown = new CampaignDraft();
+    shown.setMode(mode.getValue());
+    shown.setLabels(labels.getValue());
     LabelSchema schema;
     try {
-      schema = draft.schema();
+      schema = shown.schema();
     } catch (IllegalArgumentException e) {
       return new GoldCsv.Parsed(List.of(), List.of());
     }

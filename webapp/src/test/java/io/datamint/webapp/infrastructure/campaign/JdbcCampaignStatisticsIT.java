@@ -78,8 +78,13 @@ class JdbcCampaignStatisticsIT {
     Instant now = Instant.now();
     Lease goldLease = queue.leaseGold(campaign, new LabelerId("l1"), now, LEASE).orElseThrow();
     queue.recordLabel(queue.lockLease(goldLease.id()).orElseThrow(), List.of("cat"), true, now);
-    sql("UPDATE campaign_label SET status = 'ACCEPTED' WHERE labeler_id = 'l1' AND NOT gold");
-    sql("UPDATE campaign_label SET status = 'REJECTED' WHERE labeler_id = 'l2' AND labels = 'dog'");
+    // verdicts as validation writes them: status with its quality, round and time
+    sql(
+        "UPDATE campaign_label SET status = 'ACCEPTED', quality = 0.95, decided_round = 1,"
+            + " decided_at = now() WHERE labeler_id = 'l1' AND NOT gold");
+    sql(
+        "UPDATE campaign_label SET status = 'REJECTED', quality = 0.05, decided_round = 1,"
+            + " decided_at = now() WHERE labeler_id = 'l2' AND labels = 'dog'");
 
     CampaignFigures f = new JdbcCampaignStatistics(base).figures(campaign, PETS, 3, 2);
 
@@ -162,9 +167,12 @@ class JdbcCampaignStatisticsIT {
         campaign.value(), items, k);
     sql(
         "INSERT INTO campaign_label (lease_id, campaign_id, ordinal, item_id, labeler_id, labels,"
-            + " gold, status, submitted_at) SELECT l.lease_id, l.campaign_id, l.ordinal, i.item_id,"
+            + " gold, status, quality, decided_round, decided_at, submitted_at)"
+            + " SELECT l.lease_id, l.campaign_id, l.ordinal, i.item_id,"
             + " l.labeler_id, CASE WHEN (l.ordinal + l.slot) % 10 = 0 THEN 'dog' ELSE 'cat' END,"
-            + " false, CASE WHEN l.slot = 1 THEN 'ACCEPTED' ELSE 'PENDING' END, now()"
+            + " false, CASE WHEN l.slot = 1 THEN 'ACCEPTED' ELSE 'PENDING' END,"
+            + " CASE WHEN l.slot = 1 THEN 0.95 END, CASE WHEN l.slot = 1 THEN 1 END,"
+            + " CASE WHEN l.slot = 1 THEN now() END, now()"
             + " FROM campaign_lease l JOIN campaign_item i ON i.campaign_id = l.campaign_id"
             + " AND i.ordinal = l.ordinal WHERE l.campaign_id = ?",
         campaign.value());

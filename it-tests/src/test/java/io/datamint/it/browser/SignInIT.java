@@ -44,10 +44,10 @@ class SignInIT {
 
   @ParameterizedTest(name = "{0} lands on /{1}")
   @CsvSource({
-    "contributor, datasets, My datasets|Catalog|Profile",
-    "labeler1,    labeling, Labeling|Catalog|Profile",
-    "labeler2,    labeling, Labeling|Catalog|Profile",
-    "labeler3,    labeling, Labeling|Catalog|Profile",
+    "contributor, datasets, My datasets|My campaigns|Catalog|Profile",
+    "labeler1,    labeling, Labeling|My labels and rewards|Catalog|Profile",
+    "labeler2,    labeling, Labeling|My labels and rewards|Catalog|Profile",
+    "labeler3,    labeling, Labeling|My labels and rewards|Catalog|Profile",
     "buyer,       catalog,  Catalog|Profile",
     "admin,       admin,    Catalog|Administration|Review queue|Profile"
   })

@@ -9,17 +9,16 @@ import io.datamint.domain.model.campaign.LabelSchema;
 import io.datamint.domain.model.campaign.LabelerId;
 import io.datamint.domain.model.campaign.Lease;
 import io.datamint.domain.model.dataset.ItemId;
+import io.datamint.webapp.infrastructure.persistence.TestSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,33 +34,18 @@ class JdbcCampaignStatisticsIT {
 
   private static final LabelSchema PETS = LabelSchema.single("cat", "dog");
   private static final Duration LEASE = Duration.ofMinutes(10);
-  private static String schema;
+  private static TestSchema schema;
   private static PGSimpleDataSource base;
 
   @BeforeAll
   static void migrate() {
-    schema = "statistics_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    base = new PGSimpleDataSource();
-    base.setURL(env("DATAMINT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/datamint"));
-    base.setUser(env("DATAMINT_DB_USER", "datamint"));
-    base.setPassword(env("DATAMINT_DB_PASSWORD", "datamint"));
-    base.setCurrentSchema(schema);
-    Flyway.configure()
-        .dataSource(base)
-        .schemas(schema)
-        .createSchemas(true)
-        .locations("classpath:db/migration")
-        .outOfOrder(true)
-        .load()
-        .migrate();
+    schema = TestSchema.migrated("statistics_it");
+    base = schema.dataSource();
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    try (Connection c = base.getConnection();
-        Statement drop = c.createStatement()) {
-      drop.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.drop();
   }
 
   @Test
@@ -274,10 +258,5 @@ class JdbcCampaignStatisticsIT {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

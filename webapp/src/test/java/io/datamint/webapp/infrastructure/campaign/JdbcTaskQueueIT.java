@@ -9,12 +9,12 @@ import io.datamint.domain.model.campaign.Lease;
 import io.datamint.domain.model.campaign.QueueCounts;
 import io.datamint.domain.model.campaign.SubmittedLabel;
 import io.datamint.domain.model.dataset.ItemId;
+import io.datamint.webapp.infrastructure.persistence.TestSchema;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +48,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class JdbcTaskQueueIT {
 
   private static final Duration LEASE = Duration.ofMinutes(10);
-  private static String schema;
+  private static TestSchema schema;
   private static PGSimpleDataSource base;
 
   private CampaignId campaign;
@@ -57,28 +56,13 @@ class JdbcTaskQueueIT {
 
   @BeforeAll
   static void migrate() {
-    schema = "taskqueue_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    base = new PGSimpleDataSource();
-    base.setURL(env("DATAMINT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/datamint"));
-    base.setUser(env("DATAMINT_DB_USER", "datamint"));
-    base.setPassword(env("DATAMINT_DB_PASSWORD", "datamint"));
-    base.setCurrentSchema(schema);
-    Flyway.configure()
-        .dataSource(base)
-        .schemas(schema)
-        .createSchemas(true)
-        .locations("classpath:db/migration")
-        .outOfOrder(true)
-        .load()
-        .migrate();
+    schema = TestSchema.migrated("taskqueue_it");
+    base = schema.dataSource();
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    try (Connection c = base.getConnection();
-        Statement drop = c.createStatement()) {
-      drop.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.drop();
   }
 
   @BeforeEach
@@ -428,10 +412,5 @@ class JdbcTaskQueueIT {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

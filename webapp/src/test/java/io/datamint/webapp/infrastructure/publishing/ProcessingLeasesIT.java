@@ -2,16 +2,15 @@ package io.datamint.webapp.infrastructure.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datamint.webapp.infrastructure.persistence.TestSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,36 +24,21 @@ import org.postgresql.ds.PGSimpleDataSource;
 class ProcessingLeasesIT {
 
   private static final Duration TTL = Duration.ofSeconds(60);
-  private static String schema;
+  private static TestSchema schema;
   private static PGSimpleDataSource base;
   private static ProcessingLeases leases;
   private UUID version;
 
   @BeforeAll
   static void migrate() {
-    schema = "leases_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    base = new PGSimpleDataSource();
-    base.setURL(env("DATAMINT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/datamint"));
-    base.setUser(env("DATAMINT_DB_USER", "datamint"));
-    base.setPassword(env("DATAMINT_DB_PASSWORD", "datamint"));
-    base.setCurrentSchema(schema);
-    Flyway.configure()
-        .dataSource(base)
-        .schemas(schema)
-        .createSchemas(true)
-        .locations("classpath:db/migration")
-        .outOfOrder(true)
-        .load()
-        .migrate();
+    schema = TestSchema.migrated("leases_it");
+    base = schema.dataSource();
     leases = new ProcessingLeases(base);
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    try (Connection c = base.getConnection();
-        Statement drop = c.createStatement()) {
-      drop.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.drop();
   }
 
   /** A dataset with one version, for the lease's foreign key. */
@@ -117,10 +101,5 @@ class ProcessingLeasesIT {
     assertThat(leases.claim(version, "web-2", TTL)).isFalse();
     leases.release(version, "web-1");
     assertThat(leases.claim(version, "web-2", TTL)).isTrue();
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

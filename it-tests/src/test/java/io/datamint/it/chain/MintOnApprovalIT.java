@@ -230,7 +230,7 @@ class MintOnApprovalIT {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode dataset = null;
     while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> response = api.get("/api/datasets/" + id, token);
+      HttpResponse<String> response = api.pollOnce("/api/datasets/" + id, token);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       dataset = JSON.readTree(response.body());
       if (until.test(dataset)) {

@@ -114,6 +114,20 @@ public final class ApiClient {
     throw new AssertionError("still processing after " + PROCESSING + ": " + version);
   }
 
+  /**
+   * A GET of a polling loop that tolerates one hung answer: a poll is idempotent, so it is asked
+   * again once, after a thread dump of the application has gone to the build log (the same one-off
+   * hang as in {@link #awaitProcessed}); a second hung answer in a row fails.
+   */
+  public HttpResponse<String> pollOnce(String path, String token) throws Exception {
+    try {
+      return poll(path, token);
+    } catch (HttpTimeoutException e) {
+      DeployedApp.threadDump("GET " + path + " got no answer within 20 s");
+      return poll(path, token);
+    }
+  }
+
   /** A GET of a polling loop: shorter timeout, a fresh request each time. */
   private HttpResponse<String> poll(String path, String token) throws Exception {
     return http.send(

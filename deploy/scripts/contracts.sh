@@ -7,16 +7,15 @@
 contracts_file() { printf '%s/chain/contracts.json' "$DM_VAR"; }
 
 contracts_deploy() {
-  local started cp_file jar
+  local started jar lib
   started=$(now_s)
   mkdir -p "$DM_VAR/chain" "$DM_LOGS"
-  cp_file="$DM_VAR/chain/classpath.txt"
+  # The WAR build (payara_build: -pl webapp -am package) packages the module with its runtime
+  # dependencies in target/lib, sibling modules included, so nothing is looked up in ~/.m2 here.
   jar=$(ls "$DM_ROOT"/contracts/target/contracts-*.jar 2>/dev/null | grep -v -- '-sources' | head -n1 || true)
-  [ -n "$jar" ] || die "contracts jar missing: build first (mvn -pl contracts -am package)"
-  (cd "$DM_ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl contracts dependency:build-classpath \
-    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime) >>"$DM_LOGS/build.log" 2>&1 </dev/null ||
-    die "cannot compute the contracts' classpath (see $DM_LOGS/build.log)"
-  java -cp "$jar:$(cat "$cp_file")" io.datamint.chain.deploy.DeployContracts \
+  lib="$DM_ROOT/contracts/target/lib"
+  [ -n "$jar" ] && [ -d "$lib" ] || die "contracts jar or its target/lib missing: build first (mvn -pl webapp -am package)"
+  java -cp "$jar:$lib/*" io.datamint.chain.deploy.DeployContracts \
     --rpc "$DATAMINT_CHAIN_RPC" --out "$(contracts_file)" >>"$DM_LOGS/contracts.log" 2>&1 </dev/null || {
     log_tail contracts
     die "deploying the contracts failed (log: $DM_LOGS/contracts.log)"

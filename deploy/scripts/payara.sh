@@ -39,11 +39,15 @@ payara_build() {
 
 # MicroProfile Health answers UP for every check of the deployed application. The application
 # registers its own checks, so an empty list means the WAR is not deployed (yet).
+# Up = the health checks pass AND the application's own web module answers. Payara serves /health
+# (UP) a second or two before the WAR's servlet context has loaded, and /health itself answers 500
+# in that window: an unauthenticated API call answering 401 proves the application is serving.
 payara_healthy() {
   local body
   body=$(curl -s --max-time 5 "http://localhost:$PAYARA_PORT/health" 2>/dev/null) || return 1
   printf '%s' "$body" | grep -q '"status" *: *"UP"' &&
-    printf '%s' "$body" | grep -q '"checks" *: *\[ *{'
+    printf '%s' "$body" | grep -q '"checks" *: *\[ *{' &&
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://localhost:$PAYARA_PORT/api/me")" = 401 ]
 }
 
 payara_pid() { managed_pid payara "payara-micro-"; }
